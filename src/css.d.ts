@@ -1,0 +1,5 @@
+/** Stylesheets imported as minified text, for adoption into shadow roots (see scripts/rollup-plugins.mjs). */
+declare module '*.css' {
+  const text: string;
+  export default text;
+}

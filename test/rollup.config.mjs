@@ -1,6 +1,6 @@
 // Tests run in Chromium as bundles: video.js imports CommonJS packages that the test server
 // cannot serve as-is, so every *.test.ts is bundled (shared chunks for lit and video.js).
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserPlugins } from '../scripts/rollup-plugins.mjs';
 
@@ -11,6 +11,9 @@ function testFiles(dir) {
     return name.endsWith('.test.ts') ? [path] : [];
   });
 }
+
+// Stale bundles of deleted or filtered-out tests must not run.
+rmSync('.test-build', { recursive: true, force: true });
 
 const only = process.env.TEST_FILES;
 const inputs = testFiles('test').filter((path) => !only || only.split(',').some((part) => path.includes(part)));

@@ -1,0 +1,312 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ReplayEngine, PLAYBACK_RATES } from '../engine/replay-engine.js';
+import type { TicReplayError } from '../engine/replay-error.js';
+import { RECORDING_MIME_TYPE, TECH_NAME, registerReplayTech } from '../player/replay-tech.js';
+import { videojs, type VideoJsPlayer } from '../player/videojs.js';
+import { installVideojsFont, videojsStyles } from '../player/videojs-styles.js';
+import { loadRecording } from '../recording/load-recording.js';
+import { parseRecording } from '../recording/parse-recording.js';
+import { RecordingError, type Recording } from '../recording/recording.js';
+import type { Timeline } from '../timeline/timeline.js';
+import { StageView } from '../view/stage-view.js';
+import { ticReplayStyles } from './tic-replay.styles.js';
+
+/** Media events re-dispatched from the host, with the host's state already updated. */
+export const MEDIA_EVENTS = [
+  'loadstart', 'emptied', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough',
+  'play', 'playing', 'pause', 'waiting', 'seeking', 'seeked', 'timeupdate', 'ratechange', 'volumechange', 'ended',
+] as const;
+
+/**
+ * Replays a Tencent Cloud TIC/TIW real-time recording (many files on one timeline) as one
+ * synchronized video, and behaves like a media element.
+ *
+ * @summary A synchronized player for TIC real-time recordings.
+ *
+ * @event loadstart - A recording started loading.
+ * @event loadedmetadata - The recording was read; `duration` is known.
+ * @event durationchange
+ * @event canplay - Every file active at the current position can play.
+ * @event play - Playback was requested.
+ * @event playing - The clock started (after any seek or wait, all files together).
+ * @event pause
+ * @event waiting - A file ran out of data; the clock waits for it.
+ * @event seeking
+ * @event seeked - Every active file shows the frame for the new position.
+ * @event timeupdate
+ * @event ratechange
+ * @event volumechange
+ * @event ended
+ * @event error - A problem: `event.detail` (and `error`) is a `TicReplayError`; `fatal` ones stop the replay.
+ *
+ * @csspart player - The video.js player box.
+ * @csspart stage - The area that holds the tiles.
+ * @csspart main-area - The main area (screen share, else whiteboard, else mixed stream).
+ * @csspart strip - The camera strip.
+ * @csspart tile - Every tile; also `main`, `camera`, `screen`, `whiteboard`, `mixed`, `active`, `pending`.
+ * @csspart label - A tile's name.
+ * @csspart tile-error - Why a tile's file could not play.
+ * @csspart problems - The list of non-fatal problems.
+ * @csspart error - The fatal error message.
+ *
+ * @cssproperty --tic-background - Player background.
+ * @cssproperty --tic-aspect-ratio - Player aspect ratio (default 16 / 9).
+ * @cssproperty --tic-strip-size - Width (or, when narrow, height) of the camera strip.
+ * @cssproperty --tic-gap - Space between tiles.
+ * @cssproperty --tic-tile-radius - Corner radius of tiles.
+ * @cssproperty --tic-tile-background
+ * @cssproperty --tic-label-background
+ * @cssproperty --tic-label-color
+ */
+export class TicReplayElement extends LitElement {
+  static override styles = [videojsStyles, ticReplayStyles];
+
+  /** URL of a recording result JSON (any of its three shapes). Relative file URLs resolve against it. */
+  @property({ reflect: true }) src = '';
+
+  /** The recording result itself: an object or a JSON string. Takes precedence over `src`. */
+  @property({ attribute: false }) result: unknown = undefined;
+
+  /** Shows the control bar, as `<video controls>` does. Absent by default, like `<video>`. */
+  @property({ type: Boolean, reflect: true }) controls = false;
+
+  /** Starts playing as soon as the recording is ready (the browser's autoplay policy applies). */
+  @property({ type: Boolean, reflect: true }) autoplay = false;
+
+  /** The `muted` attribute: start muted, like `<video muted>`. The `muted` property is the live state. */
+  @property({ type: Boolean, attribute: 'muted', reflect: true }) defaultMuted = false;
+
+  private readonly engine = new ReplayEngine();
+  private readonly stageElement = document.createElement('div');
+  private readonly stage = new StageView(this.stageElement, this.engine);
+  private player: VideoJsPlayer | undefined;
+  private loadAbort: AbortController | undefined;
+  private loadedSource: { src: string; result: unknown } | undefined;
+  private teardownTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    for (const type of MEDIA_EVENTS) this.engine.addEventListener(type, this.forwardEvent);
+    this.engine.addEventListener('error', this.forwardError);
+    this.engine.addEventListener('slotschange', this.refreshStage);
+  }
+
+  // ---- media element API ----
+
+  play(): Promise<void> {
+    return this.engine.play();
+  }
+
+  pause(): void {
+    this.engine.pause();
+  }
+
+  /** Seconds on the replay timeline. */
+  get currentTime(): number {
+    return this.engine.currentTime;
+  }
+
+  set currentTime(seconds: number) {
+    this.engine.currentTime = seconds;
+  }
+
+  get duration(): number {
+    return this.engine.duration;
+  }
+
+  get paused(): boolean {
+    return this.engine.paused;
+  }
+
+  get ended(): boolean {
+    return this.engine.ended;
+  }
+
+  get seeking(): boolean {
+    return this.engine.seeking;
+  }
+
+  get playbackRate(): number {
+    return this.engine.playbackRate;
+  }
+
+  set playbackRate(rate: number) {
+    this.engine.playbackRate = rate;
+  }
+
+  get volume(): number {
+    return this.engine.volume;
+  }
+
+  set volume(volume: number) {
+    this.engine.volume = volume;
+  }
+
+  get muted(): boolean {
+    return this.engine.muted;
+  }
+
+  set muted(muted: boolean) {
+    this.engine.muted = muted;
+  }
+
+  get readyState(): number {
+    return this.engine.readyState;
+  }
+
+  get networkState(): number {
+    return this.engine.networkState;
+  }
+
+  get buffered(): TimeRanges {
+    return this.engine.buffered;
+  }
+
+  get seekable(): TimeRanges {
+    return this.engine.seekable;
+  }
+
+  /** The latest problem (see `TicReplayError.fatal`), or null. */
+  get error(): TicReplayError | null {
+    return this.engine.error;
+  }
+
+  /** Every problem reported for this recording, oldest first. */
+  get problems(): readonly TicReplayError[] {
+    return this.engine.problems;
+  }
+
+  /** The recording as read, once loaded. */
+  get recording(): Recording | undefined {
+    return this.engine.recording;
+  }
+
+  /** The replay timeline (tracks and files on it), once loaded. */
+  get timeline(): Timeline | undefined {
+    return this.engine.timeline;
+  }
+
+  // ---- lifecycle ----
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    clearTimeout(this.teardownTimer);
+    if (this.hasUpdated && !this.player) this.createPlayer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move within the page (disconnect + connect in one task) keeps the replay; a removal ends it.
+    this.teardownTimer = setTimeout(() => this.teardown(), 0);
+  }
+
+  protected override render() {
+    return html`<div class="player" part="player"></div>`;
+  }
+
+  protected override firstUpdated(): void {
+    installVideojsFont();
+    this.createPlayer();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('controls')) this.player?.controls(this.controls);
+    if ((changed.has('src') || changed.has('result')) && this.isConnected) this.loadSource();
+  }
+
+  private createPlayer(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.player');
+    if (!container) return;
+    registerReplayTech();
+    const playerElement = document.createElement('video-js');
+    container.append(playerElement);
+    this.player = videojs(playerElement, {
+      techOrder: [TECH_NAME],
+      ticReplay: { engine: this.engine, stage: this.stageElement },
+      sources: [{ src: 'tic-replay:recording', type: RECORDING_MIME_TYPE }],
+      controls: this.controls,
+      autoplay: false,
+      preload: 'auto',
+      fill: true,
+      playbackRates: [...PLAYBACK_RATES],
+      errorDisplay: false,
+      textTrackDisplay: false,
+      textTrackSettings: false,
+      controlBar: {
+        pictureInPictureToggle: false,
+        subsCapsButton: false,
+        audioTrackButton: false,
+        chaptersButton: false,
+        descriptionsButton: false,
+        remainingTimeDisplay: false,
+      },
+      userActions: { hotkeys: false, doubleClick: false },
+    } as Parameters<typeof videojs>[1]);
+    this.player.addClass('vjs-tic-replay');
+    if (this.loadedSource) this.stage.update();
+  }
+
+  private teardown(): void {
+    if (this.isConnected) return;
+    this.loadAbort?.abort();
+    this.loadAbort = undefined;
+    this.engine.teardown();
+    this.loadedSource = undefined;
+    this.stage.clear();
+    this.player?.dispose();
+    this.player = undefined;
+    this.renderRoot.querySelector('.player')?.replaceChildren();
+  }
+
+  /** Loads `result` (if set) or `src`; the previous recording is torn down first. */
+  private loadSource(): void {
+    const source = { src: this.src, result: this.result };
+    if (this.loadedSource && this.loadedSource.src === source.src && this.loadedSource.result === source.result) return;
+    this.loadedSource = source;
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    if (source.result === undefined && !source.src) {
+      this.engine.teardown();
+      this.stage.update();
+      return;
+    }
+    this.engine.beginLoad();
+    if (this.defaultMuted) this.engine.muted = true;
+    if (this.autoplay) this.engine.play().catch(() => undefined);
+    const parsed =
+      source.result !== undefined
+        ? Promise.resolve().then(() => parseRecording(source.result, { baseUrl: document.baseURI }))
+        : loadRecording(source.src, { signal: abort.signal });
+    parsed.then(
+      (recording) => {
+        if (abort.signal.aborted) return;
+        this.engine.load(recording);
+        this.stage.update();
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        const problem =
+          error instanceof RecordingError
+            ? error.problem
+            : { code: 'fetch-failed' as const, message: `Could not load the recording: ${String(error)}` };
+        this.engine.fail(problem);
+        this.stage.update();
+      },
+    );
+  }
+
+  private readonly forwardEvent = (event: Event) => {
+    this.dispatchEvent(new Event(event.type));
+  };
+
+  private readonly forwardError = (event: Event) => {
+    this.dispatchEvent(new CustomEvent('error', { detail: (event as CustomEvent<TicReplayError>).detail }));
+    this.stage.update();
+  };
+
+  private readonly refreshStage = () => {
+    this.stage.update();
+  };
+}

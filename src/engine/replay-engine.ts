@@ -1,0 +1,746 @@
+/**
+ * The replay engine: one master clock, the files mounted around it, and the loop that keeps every
+ * playing file on the clock. It behaves like a media element (play/pause/currentTime/... and the
+ * native event names, state updated before each event) so the custom element and the video.js Tech
+ * only forward to it. It knows nothing of layout: it announces `slotschange` and the view places
+ * the media elements.
+ */
+import { MasterClock, type Now } from '../clock/master-clock.js';
+import { audibleVideoIds } from '../media/audio-policy.js';
+import { MediaSlot } from '../media/media-slot.js';
+import type { SourceAdapter } from '../media/source-adapter.js';
+import type { ParsedRecording, Recording, RecordingProblem } from '../recording/recording.js';
+import { DEFAULT_DRIFT_POLICY, decideCorrection, type DriftPolicy } from '../sync/drift-policy.js';
+import { mediaTimeAtS, msToSeconds, secondsToMs } from '../sync/media-time.js';
+import { buildTimeline, nextBoundaryAfter, type Timeline } from '../timeline/timeline.js';
+import { FrameTicker } from './frame-ticker.js';
+import { displayPositionMs, planMounts } from './mount-plan.js';
+import { TicReplayError } from './replay-error.js';
+import { TimeRangeList } from './time-ranges.js';
+
+export interface ReplayEngineOptions {
+  /** Real time ahead of a file's start at which its element is mounted and preloaded. */
+  readonly preloadMs?: number;
+  /** A stream stalled longer than this stops holding the others back; it rejoins when it recovers. */
+  readonly stallTimeoutMs?: number;
+  readonly adapters?: readonly SourceAdapter[];
+  readonly driftPolicy?: DriftPolicy;
+  readonly now?: Now;
+}
+
+/** Why the clock is held while the user wants playback. */
+type Hold = 'starting' | 'waiting' | null;
+
+const HAVE_NOTHING = 0;
+const HAVE_METADATA = 1;
+const HAVE_CURRENT_DATA = 2;
+const HAVE_FUTURE_DATA = 3;
+const HAVE_ENOUGH_DATA = 4;
+const NETWORK_EMPTY = 0;
+const NETWORK_IDLE = 1;
+const NETWORK_LOADING = 2;
+const NETWORK_NO_SOURCE = 3;
+
+/** A seek is done for an element once it shows a frame this close to where it was sent. */
+const SEEK_TOLERANCE_S = 0.05;
+/** Elements further than this from the clock are re-aligned by a seek before a synchronized start. */
+const START_ALIGN_TOLERANCE_S = 0.02;
+/** If an element never reports `playing`, the clock starts anyway after this long. */
+const START_TIMEOUT_MS = 1000;
+const TIMEUPDATE_INTERVAL_MS = 250;
+/** A stream in the middle of a drift-correcting seek does not hold the others back for this long. */
+const CORRECTIVE_SEEK_GRACE_MS = 1000;
+export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+export const MIN_RATE = 0.5;
+export const MAX_RATE = 2;
+
+export class ReplayEngine extends EventTarget {
+  private readonly clock: MasterClock;
+  private readonly now: Now;
+  private readonly preloadMs: number;
+  private readonly stallTimeoutMs: number;
+  private readonly adapters: readonly SourceAdapter[] | undefined;
+  private readonly driftPolicy: DriftPolicy;
+  private readonly ticker = new FrameTicker(() => this.update());
+
+  private timelineValue: Timeline | undefined;
+  private recordingValue: Recording | undefined;
+  private readonly slotMap = new Map<string, MediaSlot>();
+  private problemList: TicReplayError[] = [];
+  private errorValue: TicReplayError | null = null;
+
+  private pausedValue = true;
+  private endedValue = false;
+  private seekingValue = false;
+  private seekIsSilent = false;
+  private hold: Hold = null;
+  private startRequestedAtMs = 0;
+  /** Whether the current synchronized start has sent play() to its elements. */
+  private startSent = false;
+  /** Elements that reported `playing` since the last synchronized start was sent. */
+  private readonly startedSlots = new Set<MediaSlot>();
+  private readonly stalledSince = new Map<MediaSlot, number>();
+  private volumeValue = 1;
+  private mutedValue = false;
+  private readyStateValue = HAVE_NOTHING;
+  private networkStateValue = NETWORK_EMPTY;
+  private lastTimeupdateMs = 0;
+  private playWaiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  private boundaryTimer: ReturnType<typeof setTimeout> | undefined;
+  private updateQueued = false;
+  private seekLatencyS = 0;
+  private readonly seekSentAt = new Map<MediaSlot, number>();
+  private pendingStartMs = 0;
+  private destroyed = false;
+
+  constructor(options: ReplayEngineOptions = {}) {
+    super();
+    this.now = options.now ?? (() => performance.now());
+    this.clock = new MasterClock(this.now);
+    this.preloadMs = options.preloadMs ?? 3000;
+    this.stallTimeoutMs = options.stallTimeoutMs ?? 8000;
+    this.adapters = options.adapters;
+    this.driftPolicy = options.driftPolicy ?? DEFAULT_DRIFT_POLICY;
+  }
+
+  // ---- loading ------------------------------------------------------------------------------
+
+  /** Starts a new load: everything of the previous recording is torn down. */
+  beginLoad(): void {
+    const hadSomething = this.networkStateValue !== NETWORK_EMPTY;
+    this.teardown();
+    if (hadSomething) this.emit('emptied');
+    this.networkStateValue = NETWORK_LOADING;
+    this.emit('loadstart');
+  }
+
+  /** Plays a parsed recording; its skipped entries are reported as non-fatal errors. */
+  load(parsed: ParsedRecording, startAtS = 0): void {
+    if (this.networkStateValue !== NETWORK_LOADING) this.beginLoad();
+    this.recordingValue = parsed.recording;
+    const timeline = buildTimeline(parsed.recording);
+    this.timelineValue = timeline;
+    this.clock.durationMs = timeline.durationMs;
+    this.networkStateValue = NETWORK_IDLE;
+    this.readyStateValue = HAVE_METADATA;
+    this.emit('durationchange');
+    this.emit('loadedmetadata');
+    for (const problem of parsed.problems) this.report(problem, false);
+    this.seekInternal(secondsToMs(startAtS || msToSeconds(this.pendingStartMs)), true);
+    this.pendingStartMs = 0;
+  }
+
+  /** The recording could not be loaded at all. */
+  fail(problem: RecordingProblem): void {
+    this.teardownMedia();
+    this.networkStateValue = NETWORK_NO_SOURCE;
+    this.rejectPlayWaiters(new DOMException(problem.message, 'NotSupportedError'));
+    this.report(problem, true);
+  }
+
+  /** Releases everything; the engine can load again afterwards. */
+  teardown(): void {
+    this.teardownMedia();
+    this.timelineValue = undefined;
+    this.recordingValue = undefined;
+    this.problemList = [];
+    this.errorValue = null;
+    this.readyStateValue = HAVE_NOTHING;
+    this.networkStateValue = NETWORK_EMPTY;
+    this.clock.seek(0);
+    this.clock.durationMs = 0;
+  }
+
+  destroy(): void {
+    this.teardown();
+    this.destroyed = true;
+  }
+
+  private teardownMedia(): void {
+    this.ticker.stop();
+    clearTimeout(this.boundaryTimer);
+    this.clock.stop();
+    for (const slot of this.slotMap.values()) slot.dispose();
+    const hadSlots = this.slotMap.size > 0;
+    this.slotMap.clear();
+    this.startedSlots.clear();
+    this.stalledSince.clear();
+    this.seekSentAt.clear();
+    this.rejectPlayWaiters(new DOMException('The replay was unloaded', 'AbortError'));
+    this.pausedValue = true;
+    this.endedValue = false;
+    this.seekingValue = false;
+    this.hold = null;
+    if (hadSlots) this.emit('slotschange');
+  }
+
+  // ---- the media-element face ---------------------------------------------------------------
+
+  get timeline(): Timeline | undefined {
+    return this.timelineValue;
+  }
+
+  get recording(): Recording | undefined {
+    return this.recordingValue;
+  }
+
+  /** Mounted files, in timeline order. */
+  get slots(): MediaSlot[] {
+    return [...this.slotMap.values()].sort((a, b) => a.entry.startMs - b.entry.startMs);
+  }
+
+  get problems(): readonly TicReplayError[] {
+    return this.problemList;
+  }
+
+  get error(): TicReplayError | null {
+    return this.errorValue;
+  }
+
+  get currentTime(): number {
+    return msToSeconds(this.clock.positionMs());
+  }
+
+  set currentTime(seconds: number) {
+    if (!Number.isFinite(seconds)) throw new TypeError(`currentTime must be a finite number, got ${seconds}`);
+    this.seek(seconds);
+  }
+
+  get duration(): number {
+    return this.timelineValue ? msToSeconds(this.timelineValue.durationMs) : Number.NaN;
+  }
+
+  get paused(): boolean {
+    return this.pausedValue;
+  }
+
+  get ended(): boolean {
+    return this.endedValue;
+  }
+
+  get seeking(): boolean {
+    return this.seekingValue && !this.seekIsSilent;
+  }
+
+  /** Whether playback is wanted but held until every stream has data. */
+  get waiting(): boolean {
+    return this.hold === 'waiting';
+  }
+
+  get playbackRate(): number {
+    return this.clock.rate;
+  }
+
+  set playbackRate(rate: number) {
+    if (!(rate >= MIN_RATE && rate <= MAX_RATE)) {
+      throw new DOMException(`playbackRate must be between ${MIN_RATE} and ${MAX_RATE}, got ${rate}`, 'NotSupportedError');
+    }
+    if (rate === this.clock.rate) return;
+    this.clock.setRate(rate);
+    for (const slot of this.slotMap.values()) slot.element.playbackRate = rate;
+    this.emit('ratechange');
+    this.update();
+  }
+
+  get volume(): number {
+    return this.volumeValue;
+  }
+
+  set volume(volume: number) {
+    if (!(volume >= 0 && volume <= 1)) throw new DOMException(`volume must be between 0 and 1, got ${volume}`, 'IndexSizeError');
+    if (volume === this.volumeValue) return;
+    this.volumeValue = volume;
+    this.applyAudio();
+    this.emit('volumechange');
+  }
+
+  get muted(): boolean {
+    return this.mutedValue;
+  }
+
+  set muted(muted: boolean) {
+    if (muted === this.mutedValue) return;
+    this.mutedValue = muted;
+    this.applyAudio();
+    this.emit('volumechange');
+  }
+
+  get readyState(): number {
+    return this.readyStateValue;
+  }
+
+  get networkState(): number {
+    return this.networkStateValue;
+  }
+
+  get seekable(): TimeRanges {
+    return new TimeRangeList(this.timelineValue ? [[0, this.duration]] : []);
+  }
+
+  /**
+   * The stretch from the current position that can play without waiting: it ends where the first
+   * active file runs out of buffered data, or at the end of the replay where nothing is active.
+   */
+  get buffered(): TimeRanges {
+    const timeline = this.timelineValue;
+    if (!timeline) return new TimeRangeList();
+    const positionMs = this.clock.positionMs();
+    let endMs = timeline.durationMs;
+    for (const slot of this.slotMap.values()) {
+      if (slot.failed || slot.state !== 'active') continue;
+      const mediaTimeS = mediaTimeAtS(slot.entry, positionMs);
+      const ranges = slot.element.buffered;
+      let bufferedEndMs = positionMs;
+      for (let i = 0; i < ranges.length; i++) {
+        if (ranges.start(i) <= mediaTimeS + 0.001 && ranges.end(i) >= mediaTimeS) {
+          bufferedEndMs = slot.entry.startMs + secondsToMs(ranges.end(i));
+        }
+      }
+      const coversToFileEnd = bufferedEndMs >= slot.entry.endMs - 1 || (Number.isFinite(slot.mediaDurationS) && ranges.length > 0 && ranges.end(ranges.length - 1) >= slot.mediaDurationS - 0.05);
+      if (!coversToFileEnd) endMs = Math.min(endMs, bufferedEndMs);
+    }
+    return new TimeRangeList(endMs > positionMs ? [[msToSeconds(positionMs), msToSeconds(endMs)]] : []);
+  }
+
+  play(): Promise<void> {
+    if (this.destroyed) return Promise.reject(new DOMException('The player was removed', 'AbortError'));
+    if (this.errorValue?.fatal) return Promise.reject(new DOMException(this.errorValue.message, 'NotSupportedError'));
+    const promise = new Promise<void>((resolve, reject) => this.playWaiters.push({ resolve, reject }));
+    if (!this.timelineValue) {
+      // Still loading: play as soon as the recording is there.
+      if (this.pausedValue) {
+        this.pausedValue = false;
+        this.emit('play');
+      }
+      return promise;
+    }
+    if (this.endedValue) this.seekInternal(0, false);
+    if (this.pausedValue) {
+      this.pausedValue = false;
+      this.beginStart();
+      this.emit('play');
+    } else if (this.hold === null && !this.seekingValue) {
+      this.resolvePlayWaiters();
+    }
+    this.update();
+    return promise;
+  }
+
+  pause(): void {
+    const wasPaused = this.pausedValue;
+    this.pausedValue = true;
+    this.hold = null;
+    this.clock.stop();
+    this.pauseElements();
+    this.ticker.stop();
+    this.rejectPlayWaiters(new DOMException('play() was interrupted by pause()', 'AbortError'));
+    if (!wasPaused) {
+      this.emit('timeupdate');
+      this.emit('pause');
+    }
+    if (this.seekingValue) this.ticker.start();
+  }
+
+  /** Seeks the replay to `seconds`: every active file is moved, the clock holds until all show the target frame. */
+  seek(seconds: number): void {
+    if (!this.timelineValue) {
+      this.pendingStartMs = secondsToMs(Math.max(0, seconds));
+      return;
+    }
+    this.seekInternal(secondsToMs(seconds), false);
+  }
+
+  // ---- the loop -----------------------------------------------------------------------------
+
+  private seekInternal(targetMs: number, silent: boolean): void {
+    const timeline = this.timelineValue;
+    if (!timeline) return;
+    const ms = Math.min(Math.max(targetMs, 0), timeline.durationMs);
+    this.endedValue = false;
+    this.clock.stop();
+    this.clock.seek(ms);
+    this.seekingValue = true;
+    this.seekIsSilent = silent;
+    if (!this.pausedValue) this.beginStart();
+    this.pauseElements();
+    if (!silent) {
+      this.readyStateValue = Math.min(this.readyStateValue, HAVE_METADATA);
+      this.emit('seeking');
+    }
+    this.reconcileMounts(ms);
+    for (const slot of this.slotMap.values()) this.alignForSeek(slot, ms);
+    this.ticker.start();
+    this.queueUpdate();
+  }
+
+  private beginStart(): void {
+    this.hold = 'starting';
+    this.startSent = false;
+    this.startedSlots.clear();
+  }
+
+  private queueUpdate(): void {
+    if (this.updateQueued) return;
+    this.updateQueued = true;
+    queueMicrotask(() => {
+      this.updateQueued = false;
+      this.update();
+    });
+  }
+
+  /** One step of the engine: ends, mounts, seek completion, synchronized start, waiting, drift. */
+  private update(): void {
+    const timeline = this.timelineValue;
+    if (!timeline || this.destroyed) return;
+    const nowMs = this.now();
+    if (this.clock.running && this.clock.atEnd(nowMs)) {
+      this.finish();
+      return;
+    }
+    const positionMs = this.clock.positionMs(nowMs);
+    this.reconcileMounts(positionMs);
+
+    if (this.seekingValue) {
+      if (!this.allSeeked(positionMs)) return this.refreshReadyState(positionMs);
+      this.seekingValue = false;
+      const silent = this.seekIsSilent;
+      this.seekIsSilent = false;
+      if (!silent) {
+        this.emit('timeupdate');
+        this.emit('seeked');
+      }
+      if (this.pausedValue) this.ticker.stop();
+    }
+    this.refreshReadyState(positionMs);
+    if (this.pausedValue) return;
+
+    if (this.hold !== null) {
+      this.continueStart(positionMs, nowMs);
+    } else {
+      this.keepInSync(positionMs, nowMs);
+    }
+    if (this.clock.running && nowMs - this.lastTimeupdateMs >= TIMEUPDATE_INTERVAL_MS) {
+      this.lastTimeupdateMs = nowMs;
+      this.emit('timeupdate');
+    }
+    this.scheduleBoundary(positionMs);
+  }
+
+  /** Held clock: wait until every active stream has data, start them all, then start the clock. */
+  private continueStart(positionMs: number, nowMs: number): void {
+    if (this.slotsBlocking(positionMs, nowMs).length > 0) {
+      if (this.startSent) {
+        this.pauseElements();
+        this.startSent = false;
+      }
+      if (this.hold !== 'waiting') {
+        this.hold = 'waiting';
+        this.emit('waiting');
+      }
+      return;
+    }
+    const playable = this.playableSlots(positionMs);
+    if (!this.startSent) {
+      for (const slot of playable) {
+        const targetS = mediaTimeAtS(slot.entry, positionMs);
+        if (!slot.element.seeking && Math.abs(slot.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) slot.element.currentTime = targetS;
+      }
+      if (playable.some((slot) => slot.element.seeking)) return;
+      this.startSent = true;
+      this.startRequestedAtMs = nowMs;
+      this.startedSlots.clear();
+      for (const slot of playable) this.startElement(slot);
+    }
+    const everyonePlaying = playable.every((slot) => this.startedSlots.has(slot));
+    if (everyonePlaying || nowMs - this.startRequestedAtMs > START_TIMEOUT_MS) {
+      this.hold = null;
+      this.startSent = false;
+      this.startedSlots.clear();
+      this.clock.start();
+      this.lastTimeupdateMs = nowMs;
+      this.ticker.start();
+      this.emit('playing');
+      this.resolvePlayWaiters();
+    }
+  }
+
+  private startElement(slot: MediaSlot): void {
+    slot.element.playbackRate = this.clock.rate;
+    slot.element.play().catch((error: unknown) => {
+      if (error instanceof DOMException && error.name === 'NotAllowedError' && !this.pausedValue) {
+        // The browser refused playback (autoplay policy): behave like a media element and stay paused.
+        const waiters = this.playWaiters;
+        this.playWaiters = [];
+        this.pause();
+        for (const waiter of waiters) waiter.reject(error);
+      }
+    });
+  }
+
+  /** Running clock: follow it, or hold it if a stream ran out of data. */
+  private keepInSync(positionMs: number, nowMs: number): void {
+    if (this.slotsBlocking(positionMs, nowMs).length > 0) {
+      this.clock.stop();
+      this.pauseElements();
+      this.beginStart();
+      this.hold = 'waiting';
+      this.emit('timeupdate');
+      this.emit('waiting');
+      return;
+    }
+    const rate = this.clock.rate;
+    for (const slot of this.playableSlots(positionMs)) {
+      const element = slot.element;
+      const targetS = mediaTimeAtS(slot.entry, positionMs);
+      if (element.paused) {
+        // Newly active (or recovered): join at the clock's position.
+        if (Math.abs(element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) element.currentTime = targetS;
+        this.startElement(slot);
+        continue;
+      }
+      if (element.seeking) continue;
+      const correction = decideCorrection(element.currentTime - targetS, targetS, rate, this.driftPolicy, this.seekLatencyS * rate);
+      if (correction.kind === 'seek') {
+        this.seekSentAt.set(slot, nowMs);
+        element.currentTime = correction.toMediaTimeS;
+      } else if (element.playbackRate !== correction.playbackRate) {
+        element.playbackRate = correction.playbackRate;
+      }
+    }
+    for (const slot of this.heldSlots(positionMs)) if (!slot.element.paused) slot.element.pause();
+  }
+
+  private finish(): void {
+    const timeline = this.timelineValue;
+    if (!timeline) return;
+    this.clock.stop();
+    this.clock.seek(timeline.durationMs);
+    this.pausedValue = true;
+    this.endedValue = true;
+    this.hold = null;
+    this.pauseElements();
+    this.reconcileMounts(timeline.durationMs);
+    this.ticker.stop();
+    this.emit('timeupdate');
+    this.emit('pause');
+    this.emit('ended');
+  }
+
+  // ---- mounting -----------------------------------------------------------------------------
+
+  private reconcileMounts(positionMs: number): void {
+    const timeline = this.timelineValue;
+    if (!timeline) return;
+    const displayMs = displayPositionMs(positionMs, timeline.durationMs);
+    const lookaheadMs = this.preloadMs * Math.max(1, this.clock.rate);
+    const plan = planMounts(timeline, displayMs, lookaheadMs);
+    const wanted = new Map<string, 'active' | 'preloading'>();
+    for (const entry of plan.active) wanted.set(entry.file.videoId, 'active');
+    for (const entry of plan.preloading) wanted.set(entry.file.videoId, 'preloading');
+
+    let changed = false;
+    for (const [videoId, slot] of this.slotMap) {
+      if (wanted.has(videoId)) continue;
+      slot.dispose();
+      this.slotMap.delete(videoId);
+      this.stalledSince.delete(slot);
+      this.startedSlots.delete(slot);
+      changed = true;
+    }
+    for (const entry of [...plan.active, ...plan.preloading]) {
+      const videoId = entry.file.videoId;
+      let slot = this.slotMap.get(videoId);
+      if (!slot) {
+        slot = new MediaSlot(entry, this.slotCallbacks, this.adapters);
+        slot.element.playbackRate = this.clock.rate;
+        slot.element.currentTime = Math.max(0, mediaTimeAtS(entry, displayMs));
+        this.slotMap.set(videoId, slot);
+        changed = true;
+      }
+      const state = wanted.get(videoId)!;
+      if (slot.state !== state) {
+        slot.state = state;
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.applyAudio();
+      this.emit('slotschange');
+    }
+  }
+
+  private readonly slotCallbacks = {
+    onMediaEvent: (slot: MediaSlot, type: string) => {
+      if (type === 'playing') this.startedSlots.add(slot);
+      if (type === 'seeked') {
+        const sentAt = this.seekSentAt.get(slot);
+        if (sentAt !== undefined) {
+          this.seekSentAt.delete(slot);
+          // Moving average of how long corrective seeks take, to aim the next one ahead.
+          this.seekLatencyS = this.seekLatencyS * 0.7 + msToSeconds(this.now() - sentAt) * 0.3;
+        }
+      }
+      this.queueUpdate();
+    },
+    onFailure: (_slot: MediaSlot, problem: RecordingProblem) => {
+      this.report(problem, false);
+      this.applyAudio();
+      this.emit('slotschange');
+      this.queueUpdate();
+    },
+  };
+
+  private alignForSeek(slot: MediaSlot, positionMs: number): void {
+    const element = slot.element;
+    const targetS = slot.state === 'active' ? this.clampToMedia(slot, mediaTimeAtS(slot.entry, positionMs)) : 0;
+    if (Math.abs(element.currentTime - targetS) > 0.0005 || element.readyState === HAVE_NOTHING) element.currentTime = targetS;
+  }
+
+  private clampToMedia(slot: MediaSlot, mediaTimeS: number): number {
+    const durationS = slot.mediaDurationS;
+    return Number.isFinite(durationS) ? Math.min(Math.max(mediaTimeS, 0), durationS) : Math.max(mediaTimeS, 0);
+  }
+
+  // ---- readiness ----------------------------------------------------------------------------
+
+  /** Active, loadable files whose media still has frames at this position. */
+  private playableSlots(positionMs: number): MediaSlot[] {
+    return this.activeSlots().filter((slot) => !slot.failed && !this.isPastMediaEnd(slot, positionMs));
+  }
+
+  /** Active files whose media ended before their interval did: they hold their last frame. */
+  private heldSlots(positionMs: number): MediaSlot[] {
+    return this.activeSlots().filter((slot) => !slot.failed && this.isPastMediaEnd(slot, positionMs));
+  }
+
+  private activeSlots(): MediaSlot[] {
+    return [...this.slotMap.values()].filter((slot) => slot.state === 'active');
+  }
+
+  private isPastMediaEnd(slot: MediaSlot, positionMs: number): boolean {
+    const durationS = slot.mediaDurationS;
+    return Number.isFinite(durationS) && mediaTimeAtS(slot.entry, positionMs) >= durationS - 0.001;
+  }
+
+  /** Streams the clock must wait for. One stalled past the stall timeout is let go so the rest continue. */
+  private slotsBlocking(positionMs: number, nowMs: number): MediaSlot[] {
+    const blocking: MediaSlot[] = [];
+    for (const slot of this.playableSlots(positionMs)) {
+      const correctiveSeekAt = this.seekSentAt.get(slot);
+      if (correctiveSeekAt !== undefined && nowMs - correctiveSeekAt < CORRECTIVE_SEEK_GRACE_MS) continue;
+      if (this.hasFutureData(slot)) {
+        this.stalledSince.delete(slot);
+        continue;
+      }
+      const since = this.stalledSince.get(slot) ?? nowMs;
+      this.stalledSince.set(slot, since);
+      if (nowMs - since < this.stallTimeoutMs) blocking.push(slot);
+    }
+    return blocking;
+  }
+
+  private hasFutureData(slot: MediaSlot): boolean {
+    const element = slot.element;
+    if (element.readyState >= HAVE_FUTURE_DATA) return true;
+    if (element.readyState < HAVE_CURRENT_DATA || element.seeking) return false;
+    // At the tail of a file there is no "future data": everything up to its end is enough.
+    const ranges = element.buffered;
+    return ranges.length > 0 && ranges.end(ranges.length - 1) >= element.duration - 0.05;
+  }
+
+  private allSeeked(positionMs: number): boolean {
+    for (const slot of this.activeSlots()) {
+      if (slot.failed) continue;
+      const element = slot.element;
+      const targetS = this.clampToMedia(slot, mediaTimeAtS(slot.entry, positionMs));
+      if (element.seeking || element.readyState < HAVE_CURRENT_DATA) return false;
+      if (Math.abs(element.currentTime - targetS) > SEEK_TOLERANCE_S) {
+        // A seek requested before metadata can be dropped by the element: ask again.
+        element.currentTime = targetS;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private refreshReadyState(positionMs: number): void {
+    const previous = this.readyStateValue;
+    let state = HAVE_ENOUGH_DATA;
+    if (this.seekingValue) state = HAVE_METADATA;
+    else {
+      for (const slot of this.playableSlots(positionMs)) {
+        state = Math.min(state, this.hasFutureData(slot) ? Math.max(slot.element.readyState, HAVE_FUTURE_DATA) : Math.min(slot.element.readyState, HAVE_CURRENT_DATA));
+      }
+      state = Math.max(state, HAVE_METADATA);
+    }
+    if (state === previous) return;
+    this.readyStateValue = state;
+    if (previous < HAVE_CURRENT_DATA && state >= HAVE_CURRENT_DATA && !this.loadedDataSent) {
+      this.loadedDataSent = true;
+      this.emit('loadeddata');
+    }
+    if (previous < HAVE_FUTURE_DATA && state >= HAVE_FUTURE_DATA) this.emit('canplay');
+    if (previous < HAVE_ENOUGH_DATA && state >= HAVE_ENOUGH_DATA) this.emit('canplaythrough');
+  }
+
+  private loadedDataSent = false;
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private applyAudio(): void {
+    const active = this.activeSlots();
+    const failed = new Set(active.filter((slot) => slot.failed).map((slot) => slot.videoId));
+    const audible = audibleVideoIds(
+      active.map((slot) => slot.entry.file),
+      failed,
+    );
+    for (const slot of this.slotMap.values()) {
+      slot.element.volume = this.volumeValue;
+      slot.element.muted = this.mutedValue || slot.state !== 'active' || !audible.has(slot.videoId);
+    }
+  }
+
+  private pauseElements(): void {
+    for (const slot of this.slotMap.values()) if (!slot.element.paused) slot.element.pause();
+  }
+
+  /** A timer for the next mount/activation boundary, so files appear on time between frames. */
+  private scheduleBoundary(positionMs: number): void {
+    const timeline = this.timelineValue;
+    clearTimeout(this.boundaryTimer);
+    if (!timeline || !this.clock.running) return;
+    const lookaheadMs = this.preloadMs * Math.max(1, this.clock.rate);
+    const candidates = [nextBoundaryAfter(timeline, positionMs), nextBoundaryAfter(timeline, positionMs + lookaheadMs)];
+    let nextMs = timeline.durationMs;
+    for (const candidate of candidates) {
+      if (candidate === undefined) continue;
+      const at = candidate === candidates[1] ? candidate - lookaheadMs : candidate;
+      if (at > positionMs) nextMs = Math.min(nextMs, at);
+    }
+    const delayMs = this.clock.realMsUntil(nextMs, this.now());
+    if (Number.isFinite(delayMs)) this.boundaryTimer = setTimeout(() => this.update(), Math.max(0, delayMs));
+  }
+
+  private report(problem: RecordingProblem, fatal: boolean): void {
+    const error = new TicReplayError(problem, fatal);
+    this.problemList = [...this.problemList, error];
+    this.errorValue = error;
+    this.dispatchEvent(new CustomEvent('error', { detail: error }));
+  }
+
+  private resolvePlayWaiters(): void {
+    const waiters = this.playWaiters;
+    this.playWaiters = [];
+    for (const waiter of waiters) waiter.resolve();
+  }
+
+  private rejectPlayWaiters(error: unknown): void {
+    const waiters = this.playWaiters;
+    this.playWaiters = [];
+    for (const waiter of waiters) waiter.reject(error);
+  }
+
+  private emit(type: string): void {
+    this.dispatchEvent(new Event(type));
+  }
+}

@@ -1,0 +1,10 @@
+// The package entry: defines <tic-replay> and exposes the pieces for pages and bundlers.
+export { TicReplayElement, defineTicReplay } from './element/tic-replay.js';
+export { TicReplayError } from './engine/replay-error.js';
+export { ReplayEngine, PLAYBACK_RATES, type ReplayEngineOptions } from './engine/replay-engine.js';
+export { parseRecording } from './recording/parse-recording.js';
+export { loadRecording } from './recording/load-recording.js';
+export { buildTimeline, filesActiveAt, type Timeline, type Track, type TimelineFile } from './timeline/timeline.js';
+export { ReplayTech, registerReplayTech, RECORDING_MIME_TYPE, TECH_NAME } from './player/replay-tech.js';
+export type { SourceAdapter, AttachedSource, SourceFailure } from './media/source-adapter.js';
+export * from './recording/recording.js';

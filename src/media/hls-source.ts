@@ -1,0 +1,67 @@
+import type { RecordingFile } from '../recording/recording.js';
+import { hasMediaSource } from './native-source.js';
+import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adapter.js';
+
+type HlsModule = typeof import('hls.js');
+
+let hlsModule: Promise<HlsModule> | undefined;
+
+/** hls.js is loaded the first time a recording has an HLS file, never before. */
+export function loadHls(): Promise<HlsModule> {
+  hlsModule ??= import('hls.js/light') as unknown as Promise<HlsModule>;
+  return hlsModule;
+}
+
+/** Live hls.js instances, so tests and the benchmark can prove nothing leaks. */
+let liveInstances = 0;
+export function liveHlsInstances(): number {
+  return liveInstances;
+}
+
+/** `m3u8` files through hls.js on MediaSource. Where MSE is missing, `nativeSource` takes HLS. */
+export const hlsSource: SourceAdapter = {
+  name: 'hls.js',
+  canPlay(file: RecordingFile): boolean {
+    return file.format === 'hls' && hasMediaSource();
+  },
+  async attach(media: HTMLMediaElement, file: RecordingFile, onFailure: (failure: SourceFailure) => void): Promise<AttachedSource> {
+    const { default: Hls } = await loadHls();
+    const hls = new Hls({
+      maxBufferLength: 20,
+      backBufferLength: 10,
+      // The element's own currentTime decides where loading starts; the sync engine seeks it.
+      startPosition: -1,
+    });
+    liveInstances += 1;
+    let mediaErrorRecoveries = 0;
+    let destroyed = false;
+    hls.on(Hls.Events.ERROR, (_event, data) => {
+      if (!data.fatal || destroyed) return;
+      if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaErrorRecoveries < 1) {
+        mediaErrorRecoveries += 1;
+        hls.recoverMediaError();
+        return;
+      }
+      const status = data.response?.code;
+      const httpStatus = typeof status === 'number' && status >= 400 ? status : undefined;
+      onFailure({
+        status: httpStatus,
+        message: httpStatus
+          ? `Could not load ${data.url ?? file.url}: HTTP ${httpStatus}`
+          : `Could not play ${file.url}: ${data.details}${data.error?.message ? ` (${data.error.message})` : ''}`,
+      });
+    });
+    hls.loadSource(file.url);
+    hls.attachMedia(media);
+    return {
+      detach() {
+        if (destroyed) return;
+        destroyed = true;
+        liveInstances -= 1;
+        hls.destroy();
+        media.removeAttribute('src');
+        media.load();
+      },
+    };
+  },
+};

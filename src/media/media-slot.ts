@@ -1,0 +1,109 @@
+/**
+ * One mounted file: its media element, the source adapter feeding it, and what the engine knows
+ * about it. Slots exist only around their file's interval (see `engine/mount-plan.ts`).
+ */
+import { VideoType, type RecordingProblem } from '../recording/recording.js';
+import type { TimelineFile } from '../timeline/timeline.js';
+import { adapterFor } from './adapters.js';
+import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adapter.js';
+
+export type SlotState = 'preloading' | 'active';
+
+/** Media events after which the engine re-checks readiness. */
+const WATCHED_EVENTS = ['loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough', 'seeked', 'playing', 'waiting', 'stalled', 'progress'] as const;
+
+export interface SlotCallbacks {
+  onMediaEvent(slot: MediaSlot, type: string): void;
+  onFailure(slot: MediaSlot, problem: RecordingProblem): void;
+}
+
+export class MediaSlot {
+  readonly element: HTMLMediaElement;
+  private stateValue: SlotState = 'preloading';
+  private failureValue: RecordingProblem | undefined;
+  private source: AttachedSource | undefined;
+  private disposed = false;
+  private readonly listener = (event: Event) => this.callbacks.onMediaEvent(this, event.type);
+
+  constructor(
+    readonly entry: TimelineFile,
+    private readonly callbacks: SlotCallbacks,
+    adapters?: readonly SourceAdapter[],
+  ) {
+    const { file } = entry;
+    const isAudio = file.videoType === VideoType.AudioOnly || file.format === 'mp3';
+    const element = document.createElement(isAudio ? 'audio' : 'video');
+    element.preload = 'auto';
+    element.autoplay = false;
+    if (element instanceof HTMLVideoElement) element.playsInline = true;
+    element.dataset.videoId = file.videoId;
+    element.dataset.userId = file.userId;
+    element.dataset.videoType = String(file.videoType);
+    element.dataset.state = this.stateValue;
+    for (const type of WATCHED_EVENTS) element.addEventListener(type, this.listener);
+    this.element = element;
+
+    const adapter = adapterFor(file, adapters);
+    if (!adapter) {
+      queueMicrotask(() => this.fail({ message: `No way to play ${file.url} (format ${file.format}) in this browser` }));
+      return;
+    }
+    adapter.attach(element, file, (failure) => this.fail(failure)).then(
+      (source) => {
+        if (this.disposed) source.detach();
+        else this.source = source;
+      },
+      (error: unknown) => this.fail({ message: `Could not start ${adapter.name} for ${file.url}: ${String(error)}` }),
+    );
+  }
+
+  get videoId(): string {
+    return this.entry.file.videoId;
+  }
+
+  get state(): SlotState {
+    return this.stateValue;
+  }
+
+  set state(state: SlotState) {
+    this.stateValue = state;
+    this.element.dataset.state = state;
+  }
+
+  get failure(): RecordingProblem | undefined {
+    return this.failureValue;
+  }
+
+  get failed(): boolean {
+    return this.failureValue !== undefined;
+  }
+
+  /** Media duration in seconds once metadata is known (NaN before). */
+  get mediaDurationS(): number {
+    return this.element.duration;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const type of WATCHED_EVENTS) this.element.removeEventListener(type, this.listener);
+    this.element.pause();
+    this.source?.detach();
+    this.source = undefined;
+    this.element.remove();
+  }
+
+  private fail(failure: SourceFailure): void {
+    if (this.disposed || this.failureValue) return;
+    const { file } = this.entry;
+    this.failureValue = {
+      code: 'media-failed',
+      message: failure.message,
+      url: file.url,
+      videoId: file.videoId,
+      ...(failure.status !== undefined ? { status: failure.status } : {}),
+    };
+    this.element.dataset.failed = '';
+    this.callbacks.onFailure(this, this.failureValue);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The seam between a recording file and the media element that plays it. Each adapter knows one
+ * way of feeding an element (a progressive file, HLS through hls.js, ...); adding a format is one
+ * new adapter file plus a line in `adapters.ts`.
+ */
+import type { RecordingFile } from '../recording/recording.js';
+
+/** A load failure, already diagnosed into words (and an HTTP status when one is known). */
+export interface SourceFailure {
+  readonly message: string;
+  readonly status?: number;
+}
+
+export interface AttachedSource {
+  /** Stops every download and releases the engine behind the element. */
+  detach(): void;
+}
+
+export interface SourceAdapter {
+  readonly name: string;
+  canPlay(file: RecordingFile): boolean;
+  attach(media: HTMLMediaElement, file: RecordingFile, onFailure: (failure: SourceFailure) => void): Promise<AttachedSource>;
+}

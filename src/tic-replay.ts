@@ -1,0 +1,2 @@
+// The <script type="module"> entry: defines <tic-replay>.
+export * from './index.js';

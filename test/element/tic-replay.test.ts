@@ -1,0 +1,251 @@
+import { expect } from '@esm-bundle/chai';
+import type { TicReplayElement } from '../../src/element/tic-replay.component.js';
+import { readFrameNumber } from '../helpers/frame-code.js';
+import {
+  FIXTURES, FRAME_MS, activeIds, createPlayer, delay, loaded, mediaElements, nextEvent, recording, seekTo, until,
+} from '../helpers/element.js';
+
+/**
+ * A class shaped like the service's output, on 50 fps frame-coded fixtures (ms):
+ *   a1  cam-a   [0, 6000)       a2 cam-a again [6000, 12000)   (a pause split at 6000)
+ *   s   short   [1000, 9000)    media is only 4 s: holds its last frame from 5000
+ *   wb  board   [2000, 14000)   whiteboard (type 2), main area
+ *   b   cam-b   [4000, 16000)   late joiner
+ *   nothing active in [16000, 20000)
+ */
+const CLASS = recording(
+  [
+    { id: 'a1', user: 'alice', url: `${FIXTURES}/cam-a.mp4`, start: 0, duration: 6000 },
+    { id: 'a2', user: 'alice', url: `${FIXTURES}/cam-a.mp4?part=2`, start: 6000, duration: 6000 },
+    { id: 's', user: 'sam', url: `${FIXTURES}/short.mp4`, start: 1000, duration: 8000 },
+    { id: 'wb', user: '', type: 2, url: `${FIXTURES}/board.mp4`, start: 2000, duration: 12000 },
+    { id: 'b', user: 'bob', url: `${FIXTURES}/cam-b.mp4`, start: 4000, duration: 12000 },
+  ],
+  20000,
+);
+const STARTS: Record<string, number> = { a1: 0, a2: 6000, s: 1000, wb: 2000, b: 4000 };
+const MEDIA_FRAMES: Record<string, number> = { a1: 600, a2: 600, s: 200, wb: 600, b: 600 };
+
+async function classPlayer(attributes: Record<string, string | boolean> = {}): Promise<TicReplayElement> {
+  const player = createPlayer(attributes);
+  player.result = CLASS;
+  await loaded(player);
+  return player;
+}
+
+/** The frame each active video should show with the clock at `clockMs`. */
+function expectedFrame(videoId: string, clockMs: number): number {
+  return Math.min(Math.floor((clockMs - STARTS[videoId]!) / FRAME_MS), MEDIA_FRAMES[videoId]! - 1);
+}
+
+describe('<tic-replay> on a recorded class', () => {
+  it('reads the recording: duration is TotalTime, metadata events fire in order', async () => {
+    const player = createPlayer();
+    const events: string[] = [];
+    for (const type of ['loadstart', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay']) {
+      player.addEventListener(type, () => events.push(type));
+    }
+    player.result = CLASS;
+    await loaded(player);
+    expect(player.duration).to.equal(20);
+    expect(player.paused).to.equal(true);
+    expect(events).to.deep.equal(['loadstart', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay']);
+  });
+
+  it('has exactly the files of each moment active (seek there, then look)', async () => {
+    const player = await classPlayer();
+    const expectations: Array<[number, string[]]> = [
+      [0, ['a1']],
+      [0.999, ['a1']],
+      [1, ['a1', 's']],
+      [3, ['a1', 's', 'wb']],
+      [4, ['a1', 'b', 's', 'wb']],
+      [6, ['a2', 'b', 's', 'wb']],
+      [9, ['a2', 'b', 'wb']],
+      [12.5, ['b', 'wb']],
+      [15, ['b']],
+      [17, []],
+      [19.99, []],
+    ];
+    for (const [seconds, ids] of expectations) {
+      await seekTo(player, seconds);
+      expect(activeIds(player), `active at ${seconds} s`).to.deep.equal(ids);
+    }
+  });
+
+  it('after a seek, every active video shows the frame for the clock (within one frame, read from pixels)', async () => {
+    const player = await classPlayer();
+    for (const seconds of [0.5, 4.26, 7.777, 5.5, 2.02, 11.3, 13.99, 8.5]) {
+      await seekTo(player, seconds);
+      const clockMs = player.currentTime * 1000;
+      for (const video of mediaElements(player, 'active') as HTMLVideoElement[]) {
+        const id = video.dataset.videoId!;
+        const shown = readFrameNumber(video);
+        expect(Math.abs(shown - expectedFrame(id, clockMs)), `${id} at ${seconds} s shows frame ${shown}`).to.be.at.most(1);
+      }
+    }
+  });
+
+  it('a file whose media is shorter than its VideoDuration holds its last frame', async () => {
+    const player = await classPlayer();
+    await seekTo(player, 7);
+    const short = mediaElements(player, 'active').find((element) => element.dataset.videoId === 's') as HTMLVideoElement;
+    expect(short, 'the short file is still on screen').to.exist;
+    expect(readFrameNumber(short)).to.be.within(198, 199);
+  });
+
+  it('keeps the number of media elements to what is active plus the preload window', async () => {
+    const player = await classPlayer();
+    // At 0: a1 plays; s (1 s) and wb (2 s) preload; b (4 s) is beyond the 3 s window.
+    expect(mediaElements(player).map((element) => element.dataset.videoId).sort()).to.deep.equal(['a1', 's', 'wb']);
+    expect(mediaElements(player, 'preloading').map((element) => element.dataset.videoId).sort()).to.deep.equal(['s', 'wb']);
+    await seekTo(player, 17);
+    expect(mediaElements(player)).to.have.length(0);
+    await seekTo(player, 13.5);
+    expect(mediaElements(player).map((element) => element.dataset.videoId).sort()).to.deep.equal(['b', 'wb']);
+  });
+
+  it('plays through a file boundary: the preloaded file becomes active on time and in step', async () => {
+    const player = await classPlayer();
+    await seekTo(player, 3.4);
+    expect(mediaElements(player, 'preloading').map((element) => element.dataset.videoId)).to.include('b');
+    await player.play();
+    await until(() => player.currentTime > 4.6, 'the clock passes 4.6 s');
+    player.pause();
+    await until(() => mediaElements(player, 'active').every((element) => !element.seeking && element.paused), 'all paused');
+    const clockMs = player.currentTime * 1000;
+    const b = mediaElements(player, 'active').find((element) => element.dataset.videoId === 'b') as HTMLVideoElement;
+    expect(b, 'the late joiner is active').to.exist;
+    expect(Math.abs(b.currentTime * 1000 - (clockMs - 4000))).to.be.below(60);
+  });
+
+  it('the master clock runs through stretches where no file exists, and ends', async () => {
+    const player = await classPlayer();
+    await seekTo(player, 16.2);
+    expect(activeIds(player)).to.deep.equal([]);
+    await player.play();
+    await delay(500);
+    expect(player.currentTime).to.be.above(16.5);
+    const ended = nextEvent(player, 'ended', 8000);
+    await seekTo(player, 19.6);
+    await ended;
+    expect(player.ended).to.equal(true);
+    expect(player.paused).to.equal(true);
+    expect(player.currentTime).to.equal(20);
+  });
+
+  it('updates its state before each event, like a media element', async () => {
+    const player = await classPlayer();
+    const seen: string[] = [];
+    player.addEventListener('seeking', () => seen.push(`seeking:${player.seeking}:${player.currentTime}`));
+    player.addEventListener('seeked', () => seen.push(`seeked:${player.seeking}`));
+    player.addEventListener('play', () => seen.push(`play:${player.paused}`));
+    player.addEventListener('playing', () => seen.push(`playing:${player.paused}`));
+    player.addEventListener('pause', () => seen.push(`pause:${player.paused}`));
+    player.addEventListener('ratechange', () => seen.push(`ratechange:${player.playbackRate}`));
+    player.addEventListener('volumechange', () => seen.push(`volumechange:${player.volume}:${player.muted}`));
+    await seekTo(player, 2.5);
+    await player.play();
+    player.playbackRate = 1.5;
+    player.volume = 0.5;
+    player.muted = true;
+    player.pause();
+    expect(seen).to.deep.equal([
+      'seeking:true:2.5', 'seeked:false', 'play:false', 'playing:false', 'ratechange:1.5',
+      'volumechange:0.5:false', 'volumechange:0.5:true', 'pause:true',
+    ]);
+    expect(() => (player.playbackRate = 3)).to.throw(DOMException);
+  });
+
+  it('keeps playing files on the clock while playing (within a few frames) at rate 1.5', async () => {
+    const player = await classPlayer();
+    await seekTo(player, 4.5);
+    player.playbackRate = 1.5;
+    await player.play();
+    await delay(2500); // through the a1 → a2 boundary at 6 s, and long enough for the join to settle
+    const clockMs = player.currentTime * 1000;
+    for (const element of mediaElements(player, 'active')) {
+      const start = STARTS[element.dataset.videoId!]!;
+      if (element.dataset.videoId === 's') continue; // holding its last frame
+      expect(Math.abs(start + element.currentTime * 1000 - clockMs), element.dataset.videoId).to.be.below(3 * FRAME_MS);
+      expect(element.paused).to.equal(false);
+    }
+  });
+
+  it('plays a single sound per voice: the mixed stream is silent while single streams play', async () => {
+    const player = createPlayer();
+    player.result = recording([
+      { id: 'cam', user: 'alice', url: `${FIXTURES}/cam-a.mp4`, start: 0, duration: 12000 },
+      { id: 'mix', user: 'tic_mixstream_1234_1', type: 3, url: `${FIXTURES}/cam-b.mp4`, start: 0, duration: 12000 },
+      { id: 'mp3', user: 'alice', type: 4, url: `${FIXTURES}/audio-a.mp3`, start: 0, duration: 12000 },
+    ]);
+    await loaded(player);
+    const byId = Object.fromEntries(mediaElements(player).map((element) => [element.dataset.videoId, element]));
+    expect(byId.cam!.muted).to.equal(false);
+    expect(byId.mix!.muted).to.equal(true);
+    expect(byId.mp3!.muted).to.equal(true);
+    expect(byId.mp3!.tagName).to.equal('AUDIO');
+  });
+
+  it('replaces the whole replay when src or result changes', async () => {
+    const player = await classPlayer();
+    await seekTo(player, 4.5);
+    const before = mediaElements(player);
+    expect(before.length).to.be.above(2);
+    player.result = recording([{ id: 'only', url: `${FIXTURES}/cam-b.mp4`, start: 0, duration: 5000 }]);
+    await until(() => player.duration === 5, 'the new recording is loaded');
+    await loaded(player);
+    expect(mediaElements(player).map((element) => element.dataset.videoId)).to.deep.equal(['only']);
+    for (const element of before) expect(element.isConnected).to.equal(false);
+    expect(player.currentTime).to.equal(0);
+  });
+
+  it('tears everything down when removed from the page', async () => {
+    const player = await classPlayer();
+    await seekTo(player, 4.5);
+    await player.play();
+    const elements = mediaElements(player);
+    player.remove();
+    await delay(50);
+    expect(mediaElements(player)).to.have.length(0);
+    for (const element of elements) {
+      expect(element.paused).to.equal(true);
+      expect(element.getAttribute('src')).to.equal(null);
+    }
+  });
+
+  it('autoplay and muted attributes work like a video element', async () => {
+    const player = createPlayer({ autoplay: true, muted: true });
+    const playing = nextEvent(player, 'playing');
+    player.result = CLASS;
+    await playing;
+    expect(player.paused).to.equal(false);
+    expect(player.muted).to.equal(true);
+    for (const element of mediaElements(player)) expect(element.muted).to.equal(true);
+  });
+});
+
+describe('<tic-replay> controls', () => {
+  it('follows <video controls>: no control bar unless the attribute is there', async () => {
+    const player = await classPlayer();
+    const videojsRoot = () => player.shadowRoot!.querySelector('.video-js')!;
+    expect(videojsRoot().classList.contains('vjs-controls-disabled')).to.equal(true);
+    player.controls = true;
+    await player.updateComplete;
+    expect(videojsRoot().classList.contains('vjs-controls-enabled')).to.equal(true);
+  });
+
+  it("drives the master clock from video.js's control bar", async () => {
+    const player = await classPlayer({ controls: true });
+    const root = player.shadowRoot!;
+    const playing = nextEvent(player, 'playing');
+    root.querySelector<HTMLButtonElement>('.vjs-play-control')!.click();
+    await playing;
+    expect(player.paused).to.equal(false);
+    const paused = nextEvent(player, 'pause');
+    root.querySelector<HTMLButtonElement>('.vjs-play-control')!.click();
+    await paused;
+    expect(root.querySelector('.vjs-duration-display')!.textContent).to.contain('0:20');
+    expect(root.querySelectorAll('.vjs-playback-rate .vjs-menu-item').length).to.equal(6);
+  });
+});

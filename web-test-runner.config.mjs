@@ -16,8 +16,11 @@ export default {
   browserStartTimeout: 60000,
   middleware: [
     // Media and recordings go through the Range-capable handler (the default one ignores Range).
-    function rangeMedia(ctx, next) {
+    async function rangeMedia(ctx, next) {
       if (!MEDIA_PATH.test(ctx.url)) return next();
+      // `?delay=ms` makes a file slow to arrive, to test how the replay waits for data.
+      const delayMs = Number(new URL(ctx.url, 'http://x').searchParams.get('delay') ?? 0);
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       ctx.respond = false;
       return new Promise((resolve) => {
         ctx.res.on('finish', resolve);

@@ -288,12 +288,12 @@ export class ReplayEngine extends EventTarget {
     let endMs = timeline.durationMs;
     for (const slot of this.slotMap.values()) {
       if (slot.failed || slot.state !== 'active') continue;
-      const mediaTimeS = mediaTimeAtS(slot.entry, positionMs);
+      const mediaTimeS = this.targetS(slot, positionMs);
       const ranges = slot.element.buffered;
       let bufferedEndMs = positionMs;
       for (let i = 0; i < ranges.length; i++) {
         if (ranges.start(i) <= mediaTimeS + 0.001 && ranges.end(i) >= mediaTimeS) {
-          bufferedEndMs = slot.entry.startMs + secondsToMs(ranges.end(i));
+          bufferedEndMs = slot.entry.startMs + secondsToMs(ranges.end(i) - slot.videoStartOffsetS);
         }
       }
       const coversToFileEnd = bufferedEndMs >= slot.entry.endMs - 1 || (Number.isFinite(slot.mediaDurationS) && ranges.length > 0 && ranges.end(ranges.length - 1) >= slot.mediaDurationS - 0.05);
@@ -322,7 +322,7 @@ export class ReplayEngine extends EventTarget {
     } else if (this.hold === null && !this.seekingValue) {
       this.resolvePlayWaiters();
     }
-    this.update();
+    this.queueUpdate();
     return promise;
   }
 
@@ -401,7 +401,14 @@ export class ReplayEngine extends EventTarget {
     this.reconcileMounts(positionMs);
 
     if (this.seekingValue) {
-      if (!this.allSeeked(positionMs)) return this.refreshReadyState(positionMs);
+      if (!this.allSeeked(positionMs)) {
+        // Playback asked for while the first frames are still loading: that is waiting, as for <video>.
+        if (this.seekIsSilent && !this.pausedValue && this.hold !== 'waiting') {
+          this.hold = 'waiting';
+          this.emit('waiting');
+        }
+        return this.refreshReadyState(positionMs);
+      }
       this.seekingValue = false;
       const silent = this.seekIsSilent;
       this.seekIsSilent = false;
@@ -442,7 +449,7 @@ export class ReplayEngine extends EventTarget {
     const playable = this.playableSlots(positionMs);
     if (!this.startSent) {
       for (const slot of playable) {
-        const targetS = mediaTimeAtS(slot.entry, positionMs);
+        const targetS = this.targetS(slot, positionMs);
         if (!slot.element.seeking && Math.abs(slot.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) slot.element.currentTime = targetS;
       }
       if (playable.some((slot) => slot.element.seeking)) return;
@@ -491,7 +498,7 @@ export class ReplayEngine extends EventTarget {
     const rate = this.clock.rate;
     for (const slot of this.playableSlots(positionMs)) {
       const element = slot.element;
-      const targetS = mediaTimeAtS(slot.entry, positionMs);
+      const targetS = this.targetS(slot, positionMs);
       if (element.paused) {
         // Newly active (or recovered): join at the clock's position.
         if (Math.abs(element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) element.currentTime = targetS;
@@ -553,7 +560,7 @@ export class ReplayEngine extends EventTarget {
       if (!slot) {
         slot = new MediaSlot(entry, this.slotCallbacks, this.adapters);
         slot.element.playbackRate = this.clock.rate;
-        slot.element.currentTime = Math.max(0, mediaTimeAtS(entry, displayMs));
+        slot.element.currentTime = Math.max(0, mediaTimeAtS(entry, displayMs)); // offset unknown yet
         this.slotMap.set(videoId, slot);
         changed = true;
       }
@@ -592,8 +599,13 @@ export class ReplayEngine extends EventTarget {
 
   private alignForSeek(slot: MediaSlot, positionMs: number): void {
     const element = slot.element;
-    const targetS = slot.state === 'active' ? this.clampToMedia(slot, mediaTimeAtS(slot.entry, positionMs)) : 0;
+    const targetS = slot.state === 'active' ? this.clampToMedia(slot, this.targetS(slot, positionMs)) : 0;
     if (Math.abs(element.currentTime - targetS) > 0.0005 || element.readyState === HAVE_NOTHING) element.currentTime = targetS;
+  }
+
+  /** Where a mounted file's element should be (media seconds) with the clock at `positionMs`. */
+  private targetS(slot: MediaSlot, positionMs: number): number {
+    return mediaTimeAtS(slot.entry, positionMs) + slot.videoStartOffsetS;
   }
 
   private clampToMedia(slot: MediaSlot, mediaTimeS: number): number {
@@ -619,7 +631,7 @@ export class ReplayEngine extends EventTarget {
 
   private isPastMediaEnd(slot: MediaSlot, positionMs: number): boolean {
     const durationS = slot.mediaDurationS;
-    return Number.isFinite(durationS) && mediaTimeAtS(slot.entry, positionMs) >= durationS - 0.001;
+    return Number.isFinite(durationS) && this.targetS(slot, positionMs) >= durationS - 0.001;
   }
 
   /** Streams the clock must wait for. One stalled past the stall timeout is let go so the rest continue. */
@@ -652,7 +664,7 @@ export class ReplayEngine extends EventTarget {
     for (const slot of this.activeSlots()) {
       if (slot.failed) continue;
       const element = slot.element;
-      const targetS = this.clampToMedia(slot, mediaTimeAtS(slot.entry, positionMs));
+      const targetS = this.clampToMedia(slot, this.targetS(slot, positionMs));
       if (element.seeking || element.readyState < HAVE_CURRENT_DATA) return false;
       if (Math.abs(element.currentTime - targetS) > SEEK_TOLERANCE_S) {
         // A seek requested before metadata can be dropped by the element: ask again.

@@ -51,9 +51,25 @@ export const hlsSource: SourceAdapter = {
           : `Could not play ${file.url}: ${data.details}${data.error?.message ? ` (${data.error.message})` : ''}`,
       });
     });
+    // The first fragment's audio and video start times give the video's offset from media time 0.
+    const firstStarts: { sn?: number | string; audio?: number; video?: number } = {};
+    let videoStartOffsetS = 0;
+    hls.on(Hls.Events.LEVEL_PTS_UPDATED, (_event, data) => {
+      if (data.type !== 'audio' && data.type !== 'video') return;
+      if (firstStarts.sn === undefined) firstStarts.sn = data.frag.sn;
+      if (data.frag.sn !== firstStarts.sn) return;
+      firstStarts[data.type] = data.start;
+      if (firstStarts.audio !== undefined && firstStarts.video !== undefined) {
+        const offset = firstStarts.video - firstStarts.audio;
+        videoStartOffsetS = offset > 0 && offset < 0.5 ? offset : 0;
+      }
+    });
     hls.loadSource(file.url);
     hls.attachMedia(media);
     return {
+      get videoStartOffsetS() {
+        return videoStartOffsetS;
+      },
       detach() {
         if (destroyed) return;
         destroyed = true;

@@ -78,6 +78,11 @@ export class MediaSlot {
     return this.failureValue !== undefined;
   }
 
+  /** Where the first video frame sits in media time (see AttachedSource.videoStartOffsetS). */
+  get videoStartOffsetS(): number {
+    return this.source?.videoStartOffsetS ?? 0;
+  }
+
   /** Media duration in seconds once metadata is known (NaN before). */
   get mediaDurationS(): number {
     return this.element.duration;

@@ -14,6 +14,12 @@ export interface SourceFailure {
 export interface AttachedSource {
   /** Stops every download and releases the engine behind the element. */
   detach(): void;
+  /**
+   * Media time (s) at which the file's first video frame appears, when an engine maps the file's
+   * timestamps so that it is not 0 (hls.js aligns to the earliest stream, usually audio with its
+   * encoder priming). The sync engine aims every target this much later.
+   */
+  readonly videoStartOffsetS?: number;
 }
 
 export interface SourceAdapter {

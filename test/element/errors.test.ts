@@ -1,0 +1,145 @@
+import { expect } from '@esm-bundle/chai';
+import type { TicReplayError } from '../../src/engine/replay-error.js';
+import { FIXTURES, FRAME_MS, createPlayer, delay, loaded, mediaElements, nextEvent, recording, until } from '../helpers/element.js';
+import { readFrameNumber } from '../helpers/frame-code.js';
+
+function collectErrors(target: EventTarget): TicReplayError[] {
+  const errors: TicReplayError[] = [];
+  target.addEventListener('error', (event) => errors.push((event as CustomEvent<TicReplayError>).detail));
+  return errors;
+}
+
+describe('<tic-replay> with bad input', () => {
+  it('skips an invalid entry and a missing file, says why, and plays the rest', async () => {
+    const player = createPlayer();
+    const errors = collectErrors(player);
+    player.result = recording([
+      { id: 'good', user: 'alice', url: `${FIXTURES}/cam-a.mp4`, start: 0, duration: 12000 },
+      { id: 'negative', user: 'bob', url: `${FIXTURES}/cam-b.mp4`, start: -5, duration: 12000 },
+      { id: 'gone', user: 'carol', url: `${FIXTURES}/missing.mp4`, start: 0, duration: 12000 },
+    ]);
+    await until(() => errors.length === 2, 'both problems are reported');
+    const [invalid, missing] = errors;
+    expect(invalid!.fatal).to.equal(false);
+    expect(invalid!.path).to.equal('VideoInfos[1].VideoPlayTime');
+    expect(invalid!.message).to.equal('VideoInfos[1].VideoPlayTime must be a non-negative integer (ms), got -5');
+    expect(missing!.fatal).to.equal(false);
+    expect(missing!.status).to.equal(404);
+    expect(missing!.videoId).to.equal('gone');
+    expect(missing!.url).to.equal(new URL(`${FIXTURES}/missing.mp4`, location.href).href);
+    expect(missing!.message).to.contain('HTTP 404');
+    expect(player.error).to.equal(missing);
+    expect(player.problems).to.deep.equal([invalid, missing]);
+
+    // The rest plays, in sync.
+    await loaded(player);
+    await player.play();
+    await delay(600);
+    player.pause();
+    await until(() => !player.seeking, 'settled');
+    const good = mediaElements(player, 'active').find((element) => element.dataset.videoId === 'good') as HTMLVideoElement;
+    expect(player.currentTime).to.be.above(0.4);
+    expect(Math.abs(good.currentTime - player.currentTime)).to.be.below(0.1);
+
+    // Both are shown to people, as text.
+    const shadow = player.shadowRoot!;
+    expect(shadow.querySelector('[part~="tile-error"]')!.textContent).to.contain('HTTP 404');
+    const listed = shadow.querySelector('[part="problems"]')!.textContent!;
+    expect(listed).to.contain('VideoInfos[1].VideoPlayTime');
+    expect(listed).to.contain('missing.mp4');
+  });
+
+  it('a result URL that answers 404 is a fatal error naming the URL and status', async () => {
+    const player = createPlayer();
+    const errors = collectErrors(player);
+    player.src = '/test/fixtures/recordings/no-such-recording.json';
+    await until(() => errors.length === 1, 'the error');
+    const [error] = errors;
+    expect(error!.fatal).to.equal(true);
+    expect(error!.status).to.equal(404);
+    expect(error!.message).to.contain(new URL('/test/fixtures/recordings/no-such-recording.json', location.href).href);
+    expect(error!.code).to.equal(2); // MEDIA_ERR_NETWORK
+    expect(player.error).to.equal(error);
+    await player.updateComplete;
+    expect(player.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('HTTP 404');
+    let rejected: unknown;
+    await player.play().catch((reason: unknown) => (rejected = reason));
+    expect(rejected).to.be.instanceOf(DOMException);
+  });
+
+  it('a recording that is not finished yet says so', async () => {
+    const player = createPlayer();
+    const failed = nextEvent(player, 'error');
+    player.src = '/test/fixtures/recordings/not-finished.json';
+    const error = ((await failed) as CustomEvent<TicReplayError>).detail;
+    expect(error.fatal).to.equal(true);
+    expect(error.message).to.match(/not finished yet/);
+  });
+
+  it('malformed JSON is a fatal error that says so', async () => {
+    const player = createPlayer();
+    const failed = nextEvent(player, 'error');
+    player.result = '{"VideoInfos": [';
+    const error = ((await failed) as CustomEvent<TicReplayError>).detail;
+    expect(error.fatal).to.equal(true);
+    expect(error.path).to.equal('$');
+    expect(error.message).to.match(/not valid JSON/);
+  });
+
+  it('an empty recording says there is nothing to play', async () => {
+    const player = createPlayer();
+    const failed = nextEvent(player, 'error');
+    player.result = { TotalTime: 1000, VideoInfos: [] };
+    const error = ((await failed) as CustomEvent<TicReplayError>).detail;
+    expect(error.fatal).to.equal(true);
+    expect(error.message).to.match(/no files to play/);
+  });
+
+  it('never turns input into HTML: names and messages are text', async () => {
+    const player = createPlayer();
+    const hostile = '<img src=x onerror="window.__hostile = 1">';
+    const errors = collectErrors(player);
+    player.result = recording([
+      { id: 'a', user: hostile, url: `${FIXTURES}/cam-a.mp4`, start: 0, duration: 5000 },
+      { id: 'b', user: 'b', url: 'javascript:alert(1)//<b>bold</b>', start: 0, duration: 5000 },
+    ]);
+    await loaded(player);
+    await until(() => errors.length === 1, 'the refused URL is reported');
+    expect(errors[0]!.message).to.contain('javascript:');
+    const shadow = player.shadowRoot!;
+    expect(shadow.querySelector('img')).to.equal(null);
+    expect(shadow.querySelector('b')).to.equal(null);
+    expect([...shadow.querySelectorAll('[part="label"]')].map((label) => label.textContent)).to.include(hostile);
+    expect((window as { __hostile?: number }).__hostile).to.equal(undefined);
+  });
+});
+
+describe('<tic-replay> waiting for data', () => {
+  it('holds the clock while an active file has no data, then starts all files together', async () => {
+    const player = createPlayer();
+    player.result = recording([
+      { id: 'fast', url: `${FIXTURES}/cam-a.mp4?w=1`, start: 0, duration: 12000 },
+      { id: 'slow', url: `${FIXTURES}/cam-b.mp4?delay=1500`, start: 0, duration: 12000 },
+    ]);
+    await nextEvent(player, 'loadedmetadata');
+    const events: string[] = [];
+    for (const type of ['play', 'waiting', 'playing']) player.addEventListener(type, () => events.push(type));
+    const waiting = nextEvent(player, 'waiting');
+    const playing = player.play();
+    await waiting;
+    await delay(500);
+    expect(player.currentTime, 'the clock holds while waiting').to.equal(0);
+    expect(player.paused).to.equal(false);
+    await playing;
+    expect(events).to.deep.equal(['play', 'waiting', 'playing']);
+    await delay(800);
+    const clockS = player.currentTime;
+    for (const element of mediaElements(player, 'active')) {
+      expect(Math.abs(element.currentTime - clockS), element.dataset.videoId).to.be.below((3 * FRAME_MS) / 1000);
+    }
+    player.pause();
+    await until(() => mediaElements(player).every((element) => !element.seeking), 'settled');
+    const frames = (mediaElements(player, 'active') as HTMLVideoElement[]).map(readFrameNumber);
+    expect(Math.abs(frames[0]! - frames[1]!)).to.be.at.most(2);
+  });
+});

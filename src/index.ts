@@ -5,6 +5,7 @@ export { ReplayEngine, PLAYBACK_RATES, type ReplayEngineOptions } from './engine
 export { parseRecording } from './recording/parse-recording.js';
 export { loadRecording } from './recording/load-recording.js';
 export { buildTimeline, filesActiveAt, type Timeline, type Track, type TimelineFile } from './timeline/timeline.js';
-export { ReplayTech, registerReplayTech, RECORDING_MIME_TYPE, TECH_NAME } from './player/replay-tech.js';
+export { createReplayTech, registerReplayTech, RECORDING_MIME_TYPE, TECH_NAME, type VideojsLike, type ReplayTechClass } from './player/replay-tech.js';
+export type { StageLayout } from './view/stage-layout.js';
 export type { SourceAdapter, AttachedSource, SourceFailure } from './media/source-adapter.js';
 export * from './recording/recording.js';

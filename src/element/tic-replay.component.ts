@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ReplayEngine, PLAYBACK_RATES } from '../engine/replay-engine.js';
 import type { TicReplayError } from '../engine/replay-error.js';
+import { addControlBarExtras } from '../player/control-bar-extras.js';
 import { RECORDING_MIME_TYPE, TECH_NAME, registerReplayTech } from '../player/replay-tech.js';
 import { videojs, type VideoJsPlayer } from '../player/videojs.js';
 import { installVideojsFont, videojsStyles } from '../player/videojs-styles.js';
@@ -9,8 +10,12 @@ import { loadRecording } from '../recording/load-recording.js';
 import { parseRecording } from '../recording/parse-recording.js';
 import { RecordingError, type Recording } from '../recording/recording.js';
 import type { Timeline } from '../timeline/timeline.js';
+import { STAGE_LAYOUTS, type StageLayout } from '../view/stage-layout.js';
+import { stageStyles } from '../view/stage-styles.js';
 import { StageView } from '../view/stage-view.js';
-import { ticReplayStyles } from './tic-replay.styles.js';
+import { applyShortcut } from './keyboard.js';
+import { forgetPosition, positionKey, readPosition, writePosition } from './position-memory.js';
+import { controlBarExtrasStyles, ticReplayStyles } from './tic-replay.styles.js';
 
 /** Media events re-dispatched from the host, with the host's state already updated. */
 export const MEDIA_EVENTS = [
@@ -60,7 +65,7 @@ export const MEDIA_EVENTS = [
  * @cssproperty --tic-label-color
  */
 export class TicReplayElement extends LitElement {
-  static override styles = [videojsStyles, ticReplayStyles];
+  static override styles = [videojsStyles, stageStyles, ticReplayStyles, controlBarExtrasStyles];
 
   /** URL of a recording result JSON (any of its three shapes). Relative file URLs resolve against it. */
   @property({ reflect: true }) src = '';
@@ -77,6 +82,15 @@ export class TicReplayElement extends LitElement {
   /** The `muted` attribute: start muted, like `<video muted>`. The `muted` property is the live state. */
   @property({ type: Boolean, attribute: 'muted', reflect: true }) defaultMuted = false;
 
+  /** `presentation` (main area + camera strip, the default), `grid` (all equal) or `focus` (one fills the player). */
+  @property({ reflect: true }) layout: StageLayout = 'presentation';
+
+  /** Where playback starts, in seconds (used when a recording loads). */
+  @property({ type: Number }) start = 0;
+
+  /** Remembers the position per recording (localStorage, keyed by room and start time) and resumes there. */
+  @property({ type: Boolean, attribute: 'remember-position' }) rememberPosition = false;
+
   private readonly engine = new ReplayEngine();
   private readonly stageElement = document.createElement('div');
   private readonly stage = new StageView(this.stageElement, this.engine);
@@ -84,12 +98,41 @@ export class TicReplayElement extends LitElement {
   private loadAbort: AbortController | undefined;
   private loadedSource: { src: string; result: unknown } | undefined;
   private teardownTimer: ReturnType<typeof setTimeout> | undefined;
+  private positionStorageKey: string | undefined;
+  private lastSavedPositionAt = 0;
 
   constructor() {
     super();
     for (const type of MEDIA_EVENTS) this.engine.addEventListener(type, this.forwardEvent);
     this.engine.addEventListener('error', this.forwardError);
     this.engine.addEventListener('slotschange', this.refreshStage);
+    this.engine.addEventListener('trackmutechange', this.refreshStage);
+    this.engine.addEventListener('timeupdate', this.savePosition);
+    this.engine.addEventListener('pause', this.savePosition);
+    this.engine.addEventListener('ended', this.savePosition);
+    this.addEventListener('keydown', this.onKeyDown);
+  }
+
+  /** Shows a track (person, whiteboard, ...) in the main area while it is active; `undefined` unpins. */
+  pinTrack(trackId: string | undefined): void {
+    this.stage.pin(trackId);
+  }
+
+  /** Hides a track's tile (its sound and sync go on). */
+  setTrackHidden(trackId: string, hidden: boolean): void {
+    this.stage.setTrackHidden(trackId, hidden);
+  }
+
+  /** Silences one track without touching the others. */
+  setTrackMuted(trackId: string, muted: boolean): void {
+    this.engine.setTrackMuted(trackId, muted);
+  }
+
+  /** Enters or leaves fullscreen with the whole player (tiles and controls). */
+  toggleFullscreen(): void {
+    if (!this.player) return;
+    if (this.player.isFullscreen()) void this.player.exitFullscreen();
+    else void this.player.requestFullscreen();
   }
 
   // ---- media element API ----
@@ -191,6 +234,10 @@ export class TicReplayElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Reachable with Tab and el.focus(), like a video with controls.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
+    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', 'Class recording player');
     clearTimeout(this.teardownTimer);
     if (this.hasUpdated && !this.player) this.createPlayer();
   }
@@ -212,13 +259,14 @@ export class TicReplayElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('controls')) this.player?.controls(this.controls);
+    if (changed.has('layout')) this.stage.layout = STAGE_LAYOUTS.includes(this.layout) ? this.layout : 'presentation';
     if ((changed.has('src') || changed.has('result')) && this.isConnected) this.loadSource();
   }
 
   private createPlayer(): void {
     const container = this.renderRoot.querySelector<HTMLElement>('.player');
     if (!container) return;
-    registerReplayTech();
+    registerReplayTech(videojs);
     const playerElement = document.createElement('video-js');
     container.append(playerElement);
     this.player = videojs(playerElement, {
@@ -244,6 +292,11 @@ export class TicReplayElement extends LitElement {
       userActions: { hotkeys: false, doubleClick: false },
     } as Parameters<typeof videojs>[1]);
     this.player.addClass('vjs-tic-replay');
+    addControlBarExtras(this.player, {
+      engine: this.engine,
+      getLayout: () => this.layout,
+      setLayout: (layout) => (this.layout = layout),
+    });
     if (this.loadedSource) this.stage.update();
   }
 
@@ -267,6 +320,8 @@ export class TicReplayElement extends LitElement {
     this.loadAbort?.abort();
     const abort = new AbortController();
     this.loadAbort = abort;
+    this.stage.reset();
+    this.positionStorageKey = undefined;
     if (source.result === undefined && !source.src) {
       this.engine.teardown();
       this.stage.update();
@@ -282,7 +337,7 @@ export class TicReplayElement extends LitElement {
     parsed.then(
       (recording) => {
         if (abort.signal.aborted) return;
-        this.engine.load(recording);
+        this.engine.load(recording, this.startPosition(recording.recording, source.src));
         this.stage.update();
       },
       (error: unknown) => {
@@ -296,6 +351,36 @@ export class TicReplayElement extends LitElement {
       },
     );
   }
+
+  /** The `start` attribute, else the remembered position (when asked to remember). */
+  private startPosition(recording: Recording, src: string): number {
+    if (this.rememberPosition) {
+      this.positionStorageKey = positionKey(recording, src || 'inline');
+      if (!this.start) return readPosition(this.positionStorageKey) ?? 0;
+    }
+    return this.start > 0 ? this.start : 0;
+  }
+
+  private readonly savePosition = (event: Event) => {
+    const key = this.positionStorageKey;
+    if (!key || !this.rememberPosition) return;
+    if (event.type === 'ended') {
+      forgetPosition(key);
+      return;
+    }
+    const now = performance.now();
+    if (event.type === 'timeupdate' && now - this.lastSavedPositionAt < 2000) return;
+    this.lastSavedPositionAt = now;
+    writePosition(key, this.engine.currentTime);
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (!this.engine.timeline) return;
+    if (applyShortcut(event, this)) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
 
   private readonly forwardEvent = (event: Event) => {
     this.dispatchEvent(new Event(event.type));

@@ -82,6 +82,7 @@ export class ReplayEngine extends EventTarget {
   private readonly stalledSince = new Map<MediaSlot, number>();
   private volumeValue = 1;
   private mutedValue = false;
+  private readonly mutedTrackIds = new Set<string>();
   private readyStateValue = HAVE_NOTHING;
   private networkStateValue = NETWORK_EMPTY;
   private lastTimeupdateMs = 0;
@@ -145,6 +146,7 @@ export class ReplayEngine extends EventTarget {
     this.recordingValue = undefined;
     this.problemList = [];
     this.errorValue = null;
+    this.mutedTrackIds.clear();
     this.readyStateValue = HAVE_NOTHING;
     this.networkStateValue = NETWORK_EMPTY;
     this.clock.seek(0);
@@ -263,6 +265,19 @@ export class ReplayEngine extends EventTarget {
     this.mutedValue = muted;
     this.applyAudio();
     this.emit('volumechange');
+  }
+
+  /** Silences one track (a person, the whiteboard, ...) without touching the others. */
+  setTrackMuted(trackId: string, muted: boolean): void {
+    if (muted === this.mutedTrackIds.has(trackId)) return;
+    if (muted) this.mutedTrackIds.add(trackId);
+    else this.mutedTrackIds.delete(trackId);
+    this.applyAudio();
+    this.emit('trackmutechange');
+  }
+
+  isTrackMuted(trackId: string): boolean {
+    return this.mutedTrackIds.has(trackId);
   }
 
   get readyState(): number {
@@ -708,7 +723,8 @@ export class ReplayEngine extends EventTarget {
     );
     for (const slot of this.slotMap.values()) {
       slot.element.volume = this.volumeValue;
-      slot.element.muted = this.mutedValue || slot.state !== 'active' || !audible.has(slot.videoId);
+      slot.element.muted =
+        this.mutedValue || slot.state !== 'active' || !audible.has(slot.videoId) || this.mutedTrackIds.has(slot.entry.trackId);
     }
   }
 

@@ -1,27 +1,28 @@
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import type { SourceFailure } from './source-adapter.js';
 
-const MEDIA_ERROR_WORDS: Record<number, string> = {
-  1: 'loading was aborted',
-  2: 'a network error interrupted the download',
-  3: 'the file could not be decoded',
-  4: 'the file is missing or its format is not supported',
-};
+/** A failure worded by a catalogue entry: English in `message`, any language through `describe`. */
+export function describedFailure(describe: (messages: Messages) => string, status?: number): SourceFailure {
+  return { message: describe(en), describe, ...(status === undefined ? {} : { status }) };
+}
 
 /**
  * A media element only says "error"; this asks the server for the first byte so the message can
  * name the HTTP status (404, 403, ...) when that is the cause.
  */
 export async function diagnoseMediaFailure(url: string, error: MediaError | null): Promise<SourceFailure> {
-  const mediaWords = (error && MEDIA_ERROR_WORDS[error.code]) ?? 'the file could not be played';
   try {
     const response = await fetch(url, { headers: { Range: 'bytes=0-0' }, cache: 'no-store' });
     void response.body?.cancel();
     if (!response.ok) {
-      return { status: response.status, message: `Could not load ${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
+      const { status, statusText } = response;
+      return describedFailure((m) => m.mediaLoadFailed(url, m.reasonHttp(status, statusText)), status);
     }
   } catch {
-    return { message: `Could not load ${url}: the network request failed (offline, or blocked by CORS)` };
+    return describedFailure((m) => m.mediaLoadFailed(url, m.reasonNetwork));
   }
-  const detail = error?.message ? ` (${error.message})` : '';
-  return { message: `Could not play ${url}: ${mediaWords}${detail}` };
+  const code = error?.code;
+  const detail = error?.message || undefined;
+  return describedFailure((m) => m.mediaPlayFailed(url, m.mediaErrorReason(code), detail));
 }

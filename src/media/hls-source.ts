@@ -1,4 +1,5 @@
 import type { RecordingFile } from '../recording/recording.js';
+import { describedFailure } from './diagnose-failure.js';
 import { hasMediaSource } from './native-source.js';
 import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adapter.js';
 
@@ -43,13 +44,14 @@ export const hlsSource: SourceAdapter = {
         return;
       }
       const status = data.response?.code;
-      const httpStatus = typeof status === 'number' && status >= 400 ? status : undefined;
-      onFailure({
-        status: httpStatus,
-        message: httpStatus
-          ? `Could not load ${data.url ?? file.url}: HTTP ${httpStatus}`
-          : `Could not play ${file.url}: ${data.details}${data.error?.message ? ` (${data.error.message})` : ''}`,
-      });
+      if (typeof status === 'number' && status >= 400) {
+        const url = data.url ?? file.url;
+        onFailure(describedFailure((m) => m.mediaLoadFailed(url, m.reasonHttp(status, '')), status));
+      } else {
+        const { details } = data;
+        const detail = data.error?.message || undefined;
+        onFailure(describedFailure((m) => m.hlsFailed(file.url, details, detail)));
+      }
     });
     // The first fragment's audio and video start times give the video's offset from media time 0.
     const firstStarts: { sn?: number | string; audio?: number; video?: number } = {};

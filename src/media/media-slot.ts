@@ -2,6 +2,8 @@
  * One mounted file: its media element, the source adapter feeding it, and what the engine knows
  * about it. Slots exist only around their file's interval (see `engine/mount-plan.ts`).
  */
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import { VideoType, type RecordingProblem } from '../recording/recording.js';
 import type { TimelineFile } from '../timeline/timeline.js';
 import { adapterFor } from './adapters.js';
@@ -25,10 +27,15 @@ export class MediaSlot {
   private disposed = false;
   private readonly listener = (event: Event) => this.callbacks.onMediaEvent(this, event.type);
 
+  /**
+   * `messages` words the slot's failure (the player's language); a failure is worded once, when it
+   * happens.
+   */
   constructor(
     readonly entry: TimelineFile,
     private readonly callbacks: SlotCallbacks,
     adapters?: readonly SourceAdapter[],
+    private readonly messages: Messages = en,
   ) {
     const { file } = entry;
     const isAudio = file.videoType === VideoType.AudioOnly || file.format === 'mp3';
@@ -45,7 +52,7 @@ export class MediaSlot {
 
     const adapter = adapterFor(file, adapters);
     if (!adapter) {
-      queueMicrotask(() => this.fail({ message: `No way to play ${file.url} (format ${file.format}) in this browser` }));
+      queueMicrotask(() => this.fail({ message: messages.noSourceAdapter(file.url, file.format) }));
       return;
     }
     adapter.attach(element, file, (failure) => this.fail(failure)).then(
@@ -53,7 +60,7 @@ export class MediaSlot {
         if (this.disposed) source.detach();
         else this.source = source;
       },
-      (error: unknown) => this.fail({ message: `Could not start ${adapter.name} for ${file.url}: ${String(error)}` }),
+      (error: unknown) => this.fail({ message: messages.sourceAdapterFailed(adapter.name, file.url, String(error)) }),
     );
   }
 
@@ -103,7 +110,7 @@ export class MediaSlot {
     const { file } = this.entry;
     this.failureValue = {
       code: 'media-failed',
-      message: failure.message,
+      message: failure.describe?.(this.messages) ?? failure.message,
       url: file.url,
       videoId: file.videoId,
       ...(failure.status !== undefined ? { status: failure.status } : {}),

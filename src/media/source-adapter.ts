@@ -3,11 +3,18 @@
  * way of feeding an element (a progressive file, HLS through hls.js, ...); adding a format is one
  * new adapter file plus a line in `adapters.ts`.
  */
+import type { Messages } from '../i18n/messages.js';
 import type { RecordingFile } from '../recording/recording.js';
 
-/** A load failure, already diagnosed into words (and an HTTP status when one is known). */
+/** A load failure, already diagnosed (with an HTTP status when one is known). */
 export interface SourceFailure {
+  /** The failure in English words. */
   readonly message: string;
+  /**
+   * The same failure in the words of any catalogue: the player shows it in its own language. An
+   * adapter without it is shown by `message`. (See `describedFailure` in `diagnose-failure.ts`.)
+   */
+  readonly describe?: (messages: Messages) => string;
   readonly status?: number;
 }
 
@@ -25,5 +32,6 @@ export interface AttachedSource {
 export interface SourceAdapter {
   readonly name: string;
   canPlay(file: RecordingFile): boolean;
+  /** Starts feeding `file` into `media`; a failure to load or play is reported once, through `onFailure`. */
   attach(media: HTMLMediaElement, file: RecordingFile, onFailure: (failure: SourceFailure) => void): Promise<AttachedSource>;
 }

@@ -2,10 +2,19 @@
  * A video.js playback Tech whose "media" is the replay engine: video.js's control bar, progress
  * bar, rate menu and fullscreen drive the master clock, not any one file. The Tech's element is the
  * stage that holds the mounted media elements.
+ *
+ * Two ways in:
+ *  - `<tic-replay>` creates the engine and the stage and hands them over (`options.ticReplay`);
+ *  - a page that already has video.js (TCPlayer is built on it) registers the Tech with its own
+ *    video.js (`registerReplayTech(videojs)`) and gives the player a source of type
+ *    `application/vnd.tic-record+json`; the Tech then loads the recording and renders the stage itself.
  */
-import { PLAYBACK_RATES, type ReplayEngine } from '../engine/replay-engine.js';
+import { PLAYBACK_RATES, ReplayEngine } from '../engine/replay-engine.js';
 import { TimeRangeList } from '../engine/time-ranges.js';
-import { videojs } from './videojs.js';
+import { loadRecording } from '../recording/load-recording.js';
+import { RecordingError } from '../recording/recording.js';
+import { installStageStyles } from '../view/stage-styles.js';
+import { StageView } from '../view/stage-view.js';
 
 export const TECH_NAME = 'TicReplay';
 /** The MIME type under which video.js hands a recording result to this Tech. */
@@ -22,130 +31,202 @@ export interface ReplayTechOptions {
   readonly stage: HTMLElement;
 }
 
+/** The part of a video.js module this file needs (any video.js 8 works, including the page's own). */
+export interface VideojsLike {
+  getTech(name: string): unknown;
+  registerTech(name: string, tech: unknown): unknown;
+}
+
 // video.js's Tech base class is plain JavaScript; this is the part of its surface we use.
 interface TechBase {
   /** video.js copies the player's `ticReplay` options into the Tech's own options. */
-  options_: Record<string, unknown> & Partial<ReplayTechOptions>;
+  options_: Record<string, unknown> & Partial<ReplayTechOptions> & { source?: { src?: string } };
   el_: HTMLElement;
   trigger(type: string): void;
   triggerReady(): void;
   dispose(): void;
 }
 type TechClass = new (options: Record<string, unknown>, ready?: () => void) => TechBase;
-const Tech = videojs.getTech('Tech') as unknown as TechClass;
 
-export class ReplayTech extends Tech {
-  private engine!: ReplayEngine;
-  private readonly forward = (event: Event) => {
-    if (event.type === 'error') {
-      if ((event as CustomEvent).detail?.fatal) this.trigger('error');
-      return;
-    }
-    this.trigger(event.type);
-  };
-
-  constructor(options: Record<string, unknown>, ready?: () => void) {
-    super(options, ready);
-    const engine = this.options_.engine;
-    if (!engine) throw new Error('The TicReplay tech needs an engine (options.ticReplay.engine)');
-    this.engine = engine;
-    for (const type of [...FORWARDED_EVENTS, 'error']) engine.addEventListener(type, this.forward);
-    this.triggerReady();
-  }
-
-  createEl(): HTMLElement {
-    const stage = (this as unknown as TechBase).options_.stage;
-    if (!stage) throw new Error('The TicReplay tech needs a stage element (options.ticReplay.stage)');
-    stage.classList.add('vjs-tech');
-    return stage;
-  }
-
-  override dispose(): void {
-    for (const type of [...FORWARDED_EVENTS, 'error']) this.engine?.removeEventListener(type, this.forward);
-    // The stage belongs to the element, not to video.js: keep it out of the tech's teardown.
-    const stage = this.el_;
-    const placeholder = document.createElement('div');
-    stage.replaceWith(placeholder);
-    this.el_ = placeholder;
-    super.dispose();
-  }
-
-  // playback
-  play(): Promise<void> { return this.engine.play(); }
-  pause(): void { this.engine.pause(); }
-  paused(): boolean { return this.engine.paused; }
-  ended(): boolean { return this.engine.ended; }
-  seeking(): boolean { return this.engine.seeking; }
-  currentTime(): number { return this.engine.currentTime; }
-  setCurrentTime(seconds: number): void { this.engine.currentTime = seconds; }
-  duration(): number { return this.engine.duration; }
-  playbackRate(): number { return this.engine.playbackRate; }
-  setPlaybackRate(rate: number): void { this.engine.playbackRate = Math.min(Math.max(rate, PLAYBACK_RATES[0]), PLAYBACK_RATES[PLAYBACK_RATES.length - 1]); }
-  defaultPlaybackRate(): number { return 1; }
-  setDefaultPlaybackRate(): void {}
-  volume(): number { return this.engine.volume; }
-  setVolume(volume: number): void { this.engine.volume = volume; }
-  muted(): boolean { return this.engine.muted; }
-  setMuted(muted: boolean): void { this.engine.muted = muted; }
-  defaultMuted(): boolean { return false; }
-  setDefaultMuted(): void {}
-  buffered(): TimeRanges { return this.engine.buffered; }
-  seekable(): TimeRanges { return this.engine.seekable; }
-  played(): TimeRanges { return new TimeRangeList(); }
-  readyState(): number { return this.engine.readyState; }
-  networkState(): number { return this.engine.networkState; }
-  error(): { code: number; message: string } | null {
-    const error = this.engine.error;
-    return error?.fatal ? { code: error.code, message: error.message } : null;
-  }
-
-  // source: the element loads the recording into the engine itself
-  src(): string { return ''; }
-  setSrc(): void {}
-  currentSrc(): string { return ''; }
-  load(): void {}
-  reset(): void {}
-
-  // properties video.js queries during load and has no use for here
-  controls(): boolean { return false; }
-  setControls(): void {}
-  poster(): string { return ''; }
-  setPoster(): void {}
-  preload(): string { return 'auto'; }
-  setPreload(): void {}
-  autoplay(): boolean { return false; }
-  setAutoplay(): void {}
-  loop(): boolean { return false; }
-  setLoop(): void {}
-  playsinline(): boolean { return true; }
-  setPlaysinline(): void {}
-  videoWidth(): number { return 0; }
-  videoHeight(): number { return 0; }
-  supportsFullScreen(): boolean { return false; }
-  crossOrigin(): null { return null; }
-  setCrossOrigin(): void {}
-  disablePictureInPicture(): boolean { return true; }
-  setDisablePictureInPicture(): void {}
-  setScrubbing(): void {}
-  scrubbing(): boolean { return false; }
-
-  static isSupported(): boolean { return true; }
-  static canPlayType(type: string): '' | 'probably' { return type === RECORDING_MIME_TYPE ? 'probably' : ''; }
-  static canPlaySource(source: { type?: string }): '' | 'probably' { return ReplayTech.canPlayType(source.type ?? ''); }
+/** What `createReplayTech` returns: a Tech class for `videojs.registerTech`. */
+export interface ReplayTechClass {
+  new (options: Record<string, unknown>, ready?: () => void): object;
+  isSupported(): boolean;
+  canPlayType(type: string): '' | 'probably';
+  canPlaySource(source: { type?: string }): '' | 'probably';
 }
 
-const features = ReplayTech.prototype as unknown as Record<string, boolean>;
-features.featuresVolumeControl = true;
-features.featuresMuteControl = true;
-features.featuresPlaybackRate = true;
-features.featuresTimeupdateEvents = true;
-features.featuresProgressEvents = false;
-features.featuresFullscreenResize = false;
-features.featuresNativeTextTracks = true;
+/** Builds the Tech class on top of a given video.js's `Tech`. */
+export function createReplayTech(videojs: VideojsLike): ReplayTechClass {
+  const Tech = videojs.getTech('Tech') as TechClass;
 
-let registered = false;
-export function registerReplayTech(): void {
-  if (registered) return;
-  registered = true;
-  videojs.registerTech(TECH_NAME, ReplayTech as never);
+  class ReplayTech extends Tech {
+    private engine!: ReplayEngine;
+    /** Set when the Tech loads recordings itself (standalone video.js use). */
+    private ownView: StageView | undefined;
+    private currentSource = '';
+    private loadAbort: AbortController | undefined;
+
+    private readonly forward = (event: Event) => {
+      if (event.type === 'error') {
+        this.ownView?.update();
+        if ((event as CustomEvent).detail?.fatal) this.trigger('error');
+        return;
+      }
+      this.trigger(event.type);
+    };
+
+    private readonly refreshView = () => this.ownView?.update();
+
+    constructor(options: Record<string, unknown>, ready?: () => void) {
+      super(options, ready);
+      const provided = this.options_.engine;
+      if (provided) {
+        this.engine = provided;
+      } else {
+        this.engine = new ReplayEngine();
+        installStageStyles(this.el_.ownerDocument);
+        this.ownView = new StageView(this.el_, this.engine);
+        this.engine.addEventListener('slotschange', this.refreshView);
+      }
+      for (const type of [...FORWARDED_EVENTS, 'error']) this.engine.addEventListener(type, this.forward);
+      const initial = this.options_.source?.src;
+      if (this.ownView && initial) queueMicrotask(() => this.loadUrl(initial));
+      this.triggerReady();
+    }
+
+    createEl(): HTMLElement {
+      const provided = (this as unknown as TechBase).options_.stage;
+      const stage = provided ?? document.createElement('div');
+      stage.classList.add('vjs-tech');
+      return stage;
+    }
+
+    override dispose(): void {
+      for (const type of [...FORWARDED_EVENTS, 'error']) this.engine.removeEventListener(type, this.forward);
+      if (this.ownView) {
+        this.loadAbort?.abort();
+        this.engine.removeEventListener('slotschange', this.refreshView);
+        this.engine.destroy();
+        this.ownView.clear();
+      } else {
+        // The stage belongs to <tic-replay>, not to video.js: keep it out of the Tech's teardown.
+        const placeholder = document.createElement('div');
+        this.el_.replaceWith(placeholder);
+        this.el_ = placeholder;
+      }
+      super.dispose();
+    }
+
+    private loadUrl(src: string): void {
+      this.currentSource = src;
+      this.loadAbort?.abort();
+      const abort = new AbortController();
+      this.loadAbort = abort;
+      this.engine.beginLoad();
+      this.ownView?.update();
+      loadRecording(src, { signal: abort.signal }).then(
+        (parsed) => {
+          if (abort.signal.aborted) return;
+          this.engine.load(parsed);
+          this.ownView?.update();
+        },
+        (error: unknown) => {
+          if (abort.signal.aborted) return;
+          this.engine.fail(
+            error instanceof RecordingError ? error.problem : { code: 'fetch-failed', message: `Could not load the recording: ${String(error)}` },
+          );
+        },
+      );
+    }
+
+    // playback
+    play(): Promise<void> { return this.engine.play(); }
+    pause(): void { this.engine.pause(); }
+    paused(): boolean { return this.engine.paused; }
+    ended(): boolean { return this.engine.ended; }
+    seeking(): boolean { return this.engine.seeking; }
+    currentTime(): number { return this.engine.currentTime; }
+    setCurrentTime(seconds: number): void { this.engine.currentTime = seconds; }
+    duration(): number { return this.engine.duration; }
+    playbackRate(): number { return this.engine.playbackRate; }
+    setPlaybackRate(rate: number): void {
+      this.engine.playbackRate = Math.min(Math.max(rate, PLAYBACK_RATES[0]), PLAYBACK_RATES[PLAYBACK_RATES.length - 1]!);
+    }
+    defaultPlaybackRate(): number { return 1; }
+    setDefaultPlaybackRate(): void {}
+    volume(): number { return this.engine.volume; }
+    setVolume(volume: number): void { this.engine.volume = volume; }
+    muted(): boolean { return this.engine.muted; }
+    setMuted(muted: boolean): void { this.engine.muted = muted; }
+    defaultMuted(): boolean { return false; }
+    setDefaultMuted(): void {}
+    buffered(): TimeRanges { return this.engine.buffered; }
+    seekable(): TimeRanges { return this.engine.seekable; }
+    played(): TimeRanges { return new TimeRangeList(); }
+    readyState(): number { return this.engine.readyState; }
+    networkState(): number { return this.engine.networkState; }
+    error(): { code: number; message: string } | null {
+      const error = this.engine.error;
+      return error?.fatal ? { code: error.code, message: error.message } : null;
+    }
+
+    // source: inside <tic-replay> the element loads recordings; standalone, this Tech does
+    src(src?: string): string | undefined {
+      if (src === undefined) return this.currentSource;
+      if (this.ownView) this.loadUrl(src);
+      return undefined;
+    }
+    setSrc(src: string): void { this.src(src); }
+    currentSrc(): string { return this.currentSource; }
+    load(): void {}
+    reset(): void { if (this.ownView) this.engine.teardown(); }
+
+    // properties video.js queries during load and has no use for here
+    controls(): boolean { return false; }
+    setControls(): void {}
+    poster(): string { return ''; }
+    setPoster(): void {}
+    preload(): string { return 'auto'; }
+    setPreload(): void {}
+    autoplay(): boolean { return false; }
+    setAutoplay(): void {}
+    loop(): boolean { return false; }
+    setLoop(): void {}
+    playsinline(): boolean { return true; }
+    setPlaysinline(): void {}
+    videoWidth(): number { return 0; }
+    videoHeight(): number { return 0; }
+    supportsFullScreen(): boolean { return false; }
+    crossOrigin(): null { return null; }
+    setCrossOrigin(): void {}
+    disablePictureInPicture(): boolean { return true; }
+    setDisablePictureInPicture(): void {}
+    setScrubbing(): void {}
+    scrubbing(): boolean { return false; }
+
+    static isSupported(): boolean { return true; }
+    static canPlayType(type: string): '' | 'probably' { return type === RECORDING_MIME_TYPE ? 'probably' : ''; }
+    static canPlaySource(source: { type?: string }): '' | 'probably' { return ReplayTech.canPlayType(source.type ?? ''); }
+  }
+
+  Object.assign(ReplayTech.prototype, {
+    featuresVolumeControl: true,
+    featuresMuteControl: true,
+    featuresPlaybackRate: true,
+    featuresTimeupdateEvents: true,
+    featuresProgressEvents: false,
+    featuresFullscreenResize: false,
+    featuresNativeTextTracks: true,
+  });
+  return ReplayTech;
+}
+
+const registered = new WeakSet<object>();
+
+/** Registers the `TicReplay` Tech with a video.js (the page's own, or the one bundled here). */
+export function registerReplayTech(videojs: VideojsLike): void {
+  if (registered.has(videojs)) return;
+  registered.add(videojs);
+  videojs.registerTech(TECH_NAME, createReplayTech(videojs));
 }

@@ -2,6 +2,8 @@
  * Fetches a recording result by URL and parses it. The only module of `recording/` that touches
  * the network: everything it learns goes through `parseRecording`.
  */
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import { resolveMediaUrl } from './media-url.js';
 import { parseRecording } from './parse-recording.js';
 import { RecordingError, type ParsedRecording } from './recording.js';
@@ -10,6 +12,8 @@ export interface LoadOptions {
   readonly signal?: AbortSignal;
   /** What a relative `src` resolves against; the page's base URL by default. */
   readonly baseUrl?: string;
+  /** The words of every problem message (the fetch's and the parser's); English when not given. */
+  readonly messages?: Messages;
 }
 
 /**
@@ -20,13 +24,13 @@ export interface LoadOptions {
  * the abort reason when `signal` aborts.
  */
 export async function loadRecording(src: string, options: LoadOptions = {}): Promise<ParsedRecording> {
-  const { signal } = options;
-  const resolved = resolveMediaUrl(src, options.baseUrl ?? document.baseURI);
+  const { signal, messages = en } = options;
+  const resolved = resolveMediaUrl(src, options.baseUrl ?? document.baseURI, messages);
   if (!resolved.ok) {
     throw new RecordingError({
       code: 'unsupported-url',
       url: src,
-      message: `Cannot load the recording from ${quoted(src)}: ${resolved.reason}`,
+      message: messages.recordingUrlRefused(quoted(src), resolved.reason),
     });
   }
   const url = resolved.url;
@@ -35,7 +39,7 @@ export async function loadRecording(src: string, options: LoadOptions = {}): Pro
       code: 'fetch-failed',
       url,
       ...(status === undefined ? {} : { status }),
-      message: `Could not load the recording from ${url}: ${reason}`,
+      message: messages.recordingFetchFailed(url, reason),
     });
 
   let response: Response;
@@ -43,10 +47,10 @@ export async function loadRecording(src: string, options: LoadOptions = {}): Pro
     response = await fetch(url, { credentials: 'same-origin', ...(signal ? { signal } : {}) });
   } catch (error) {
     if (isAbort(error, signal)) throw error;
-    throw failed('the network request failed (offline, or blocked by CORS)');
+    throw failed(messages.reasonNetwork);
   }
   if (!response.ok) {
-    throw failed(`HTTP ${`${response.status} ${response.statusText}`.trim()}`, response.status);
+    throw failed(messages.reasonHttp(response.status, response.statusText), response.status);
   }
 
   let text: string;
@@ -54,15 +58,19 @@ export async function loadRecording(src: string, options: LoadOptions = {}): Pro
     text = await response.text();
   } catch (error) {
     if (isAbort(error, signal)) throw error;
-    throw failed('the connection broke while reading the response');
+    throw failed(messages.reasonInterrupted);
   }
   signal?.throwIfAborted();
-  return parseRecording(text, { baseUrl: response.url || url });
+  return parseRecording(text, { baseUrl: response.url || url, messages });
 }
 
 /** The element's `result` property: a result given as an object or a JSON string, read against the page. */
-export function readRecordingInput(value: unknown, baseUrl: string = document.baseURI): ParsedRecording {
-  return parseRecording(value, { baseUrl });
+export function readRecordingInput(
+  value: unknown,
+  baseUrl: string = document.baseURI,
+  messages: Messages = en,
+): ParsedRecording {
+  return parseRecording(value, { baseUrl, messages });
 }
 
 /** `src` for a message, cut short: a refused `data:` URL can be a whole document. */

@@ -5,11 +5,22 @@
  * (`javascript:`), read local files (`file:`) or smuggle content in (`data:`). Only the schemes a
  * media element or `fetch` needs are allowed.
  */
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 
-export type MediaUrlResult = { ok: true; url: string } | { ok: false; reason: string };
+/** Why a URL is refused, for a catalogue to put into words (`Messages.urlRefusal`). */
+export type UrlRefusal =
+  | { readonly kind: 'empty' }
+  /** `scheme` with its colon, lower case: `javascript:`. */
+  | { readonly kind: 'scheme'; readonly scheme: string }
+  /** A relative URL against a base that cannot have relative URLs (`about:blank`). */
+  | { readonly kind: 'unresolvable'; readonly baseUrl: string }
+  | { readonly kind: 'invalid' };
+
+/** `reason` is `refusal` in the words of the catalogue passed to `resolveMediaUrl`. */
+export type MediaUrlResult = { ok: true; url: string } | { ok: false; refusal: UrlRefusal; reason: string };
 
 const ALLOWED_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'blob:']);
-const ALLOWED_TEXT = 'only http:, https:, blob: and relative URLs are loaded';
 
 /** A scheme as the URL parser reads it: a letter, then letters, digits, `+ - .`, then `:`. */
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -18,31 +29,29 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
  * Resolves `raw` (a URL from the recording) against `baseUrl`.
  *
  * A relative URL is allowed whatever the base's scheme (it points where the recording itself
- * came from); an absolute URL must be `http:`, `https:` or `blob:`.
+ * came from); an absolute URL must be `http:`, `https:` or `blob:`. A refusal comes both as data
+ * (`refusal`) and in the words of `messages` (English by default).
  */
-export function resolveMediaUrl(raw: string, baseUrl: string): MediaUrlResult {
+export function resolveMediaUrl(raw: string, baseUrl: string, messages: Messages = en): MediaUrlResult {
+  const refuse = (refusal: UrlRefusal): MediaUrlResult => ({ ok: false, refusal, reason: messages.urlRefusal(refusal) });
   const trimmed = raw.trim();
-  if (trimmed === '') return { ok: false, reason: 'the URL is empty' };
+  if (trimmed === '') return refuse({ kind: 'empty' });
 
   // The URL parser drops tabs and newlines anywhere ("java\nscript:" is "javascript:"), so the
   // scheme is read the way the parser will read it, not from the raw text.
   const scheme = SCHEME.exec(trimmed.replace(/[\t\n\r]/g, ''))?.[1]?.toLowerCase();
   if (scheme !== undefined && !ALLOWED_SCHEMES.has(`${scheme}:`)) {
-    return { ok: false, reason: `the ${scheme}: scheme is not allowed (${ALLOWED_TEXT})` };
+    return refuse({ kind: 'scheme', scheme: `${scheme}:` });
   }
 
   let url: URL;
   try {
     url = new URL(trimmed, baseUrl);
   } catch {
-    return scheme === undefined
-      ? { ok: false, reason: `it cannot be resolved against ${baseUrl}` }
-      : { ok: false, reason: 'it is not a valid URL' };
+    return refuse(scheme === undefined ? { kind: 'unresolvable', baseUrl } : { kind: 'invalid' });
   }
   // A relative URL keeps the base's scheme; anything else means the parser saw a scheme we did not.
   const allowed = scheme === undefined ? url.protocol === new URL(baseUrl).protocol : ALLOWED_SCHEMES.has(url.protocol);
-  if (!allowed) {
-    return { ok: false, reason: `the ${url.protocol} scheme is not allowed (${ALLOWED_TEXT})` };
-  }
+  if (!allowed) return refuse({ kind: 'scheme', scheme: url.protocol });
   return { ok: true, url: url.href };
 }

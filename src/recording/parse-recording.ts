@@ -4,8 +4,10 @@
  * What cannot be played at all throws a `RecordingError`; a bad `VideoInfos` entry is skipped and
  * reported in `problems`, so one broken file does not cost the user the rest of the lesson.
  * Every message names the JSON path it is about, in the document's own envelope
- * (`Response.VideoInfos[3].VideoUrl`).
+ * (`Response.VideoInfos[3].VideoUrl`), in the words of the catalogue passed in (English by default).
  */
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import { resolveMediaUrl } from './media-url.js';
 import {
   RecordingError,
@@ -22,47 +24,40 @@ import {
 export interface ParseOptions {
   /** What relative `VideoUrl`s resolve against: the URL the JSON was loaded from. */
   readonly baseUrl: string;
+  /** The words of every problem message; English when not given. */
+  readonly messages?: Messages;
 }
 
 type JsonObject = Record<string, unknown>;
 
-const MS_INTEGER = 'a non-negative integer (ms)';
-const MS_POSITIVE = 'a positive integer (ms)';
-const VIDEO_TYPES = '0 (camera), 1 (screen share), 2 (whiteboard), 3 (mixed stream) or 4 (audio only)';
 const SHOWN_VALUE_MAX = 40;
 
 export function parseRecording(input: unknown, options: ParseOptions): ParsedRecording {
-  const document = requireObject(typeof input === 'string' ? parseJson(input) : input, '$');
+  const m = options.messages ?? en;
+  const document = requireObject(typeof input === 'string' ? parseJson(input, m) : input, '$', m);
 
-  const { shape, body, prefix } = unwrap(document);
+  const { shape, body, prefix } = unwrap(document, m);
   const problems: RecordingProblem[] = [];
 
   const videoInfosPath = `${prefix}VideoInfos`;
   const rawVideoInfos = present(body['VideoInfos']);
   if (rawVideoInfos !== undefined && !Array.isArray(rawVideoInfos)) {
-    fail({ code: 'invalid-value', path: videoInfosPath, message: mustBe(videoInfosPath, 'an array', rawVideoInfos) });
+    const message = mustBe(m, videoInfosPath, m.expectedArray, rawVideoInfos);
+    fail({ code: 'invalid-value', path: videoInfosPath, message });
   }
   const videoInfos: readonly unknown[] = rawVideoInfos ?? [];
   if (videoInfos.length === 0) {
     if (body['FinishReason'] === 'EXCEPTION') {
-      fail({
-        code: 'recording-failed',
-        path: `${prefix}FinishReason`,
-        message: 'The recording failed (FinishReason: EXCEPTION): it has no files to play',
-      });
+      fail({ code: 'recording-failed', path: `${prefix}FinishReason`, message: m.recordingFailed });
     }
-    const why = rawVideoInfos === undefined ? 'is missing' : 'is empty';
-    const message = `The recording has no files to play (${videoInfosPath} ${why})`;
-    fail({ code: 'empty', path: videoInfosPath, message });
+    fail({ code: 'empty', path: videoInfosPath, message: m.noFiles(videoInfosPath, rawVideoInfos === undefined) });
   }
 
-  const totalTimeMs = readTotalTime(body, prefix, problems);
-  const files = readFiles(videoInfos, videoInfosPath, options.baseUrl, problems);
+  const totalTimeMs = readTotalTime(body, prefix, problems, m);
+  const files = readFiles(videoInfos, videoInfosPath, options.baseUrl, problems, m);
   if (files.length === 0) {
     const message =
-      videoInfos.length === 1
-        ? `The only file in ${videoInfosPath} cannot be played`
-        : `None of the ${videoInfos.length} files in ${videoInfosPath} can be played`;
+      videoInfos.length === 1 ? m.onlyFileUnplayable(videoInfosPath) : m.noFilePlayable(videoInfos.length, videoInfosPath);
     throw new RecordingError({ code: 'empty', path: videoInfosPath, message }, problems);
   }
 
@@ -81,21 +76,21 @@ export function parseRecording(input: unknown, options: ParseOptions): ParsedRec
   return { recording, problems };
 }
 
-function parseJson(text: string): unknown {
+function parseJson(text: string, m: Messages): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return fail({ code: 'invalid-json', path: '$', message: `The recording is not valid JSON: ${detail}` });
+    return fail({ code: 'invalid-json', path: '$', message: m.invalidJson(detail) });
   }
 }
 
 /** Finds the result inside its envelope, refusing envelopes that carry no playable result. */
-function unwrap(document: JsonObject): { shape: RecordingShape; body: JsonObject; prefix: string } {
+function unwrap(document: JsonObject, m: Messages): { shape: RecordingShape; body: JsonObject; prefix: string } {
   if (present(document['Response']) !== undefined) {
-    const response = requireObject(document['Response'], 'Response');
-    checkServiceError(response, 'Response', response['RequestId']);
-    checkStatus(response['Status']);
+    const response = requireObject(document['Response'], 'Response', m);
+    checkServiceError(response, 'Response', response['RequestId'], m);
+    checkStatus(response['Status'], m);
     return { shape: 'describe-online-record', body: response, prefix: 'Response.' };
   }
 
@@ -103,29 +98,20 @@ function unwrap(document: JsonObject): { shape: RecordingShape; body: JsonObject
     const eventType = document['EventType'];
     if (eventType !== 'OnlineRecordFinished') {
       const name = typeof eventType === 'string' ? eventType : show(eventType);
-      const article = /^[aeiou]/i.test(name) ? 'an' : 'a';
-      fail({
-        code: 'not-a-recording',
-        path: 'EventType',
-        message: `This is ${article} ${name} callback, not a recording result: only OnlineRecordFinished carries files`,
-      });
+      fail({ code: 'not-a-recording', path: 'EventType', message: m.notARecordingCallback(name) });
     }
-    const eventData = requireObject(document['EventData'], 'EventData');
-    checkServiceError(eventData, 'EventData', undefined);
+    const eventData = requireObject(document['EventData'], 'EventData', m);
+    checkServiceError(eventData, 'EventData', undefined, m);
     return { shape: 'online-record-finished', body: eventData, prefix: 'EventData.' };
   }
 
   if (present(document['VideoInfos']) === undefined) {
-    fail({
-      code: 'not-a-recording',
-      path: '$',
-      message: 'The JSON has no VideoInfos: this does not look like a TIC recording result',
-    });
+    fail({ code: 'not-a-recording', path: '$', message: m.notARecording });
   }
   return { shape: 'result', body: document, prefix: '' };
 }
 
-function checkServiceError(body: JsonObject, path: string, requestId: unknown): void {
+function checkServiceError(body: JsonObject, path: string, requestId: unknown, m: Messages): void {
   const error = present(body['Error']);
   if (error === undefined) return;
   const code = isObject(error) ? present(error['Code']) : undefined;
@@ -133,41 +119,27 @@ function checkServiceError(body: JsonObject, path: string, requestId: unknown): 
   // An error object with neither code nor message reports nothing: treat it as no error.
   if (isObject(error) && isBlank(code) && isBlank(detail)) return;
 
-  const parts = [code, detail].filter((part) => !isBlank(part)).map(text);
-  const request = typeof requestId === 'string' && requestId !== '' ? ` (RequestId: ${requestId})` : '';
+  const shownOrNothing = (part: unknown) => (isBlank(part) ? undefined : text(part));
+  const request = typeof requestId === 'string' && requestId !== '' ? requestId : undefined;
   fail({
     code: 'service-error',
     path: `${path}.Error`,
-    message: `The recording service returned an error: ${parts.join(': ')}${request}`,
+    message: m.serviceError(shownOrNothing(code), shownOrNothing(detail), request),
   });
 }
 
-function checkStatus(status: unknown): void {
+function checkStatus(status: unknown, m: Messages): void {
   if (present(status) === undefined || status === 'FINISHED') return;
   const shown = typeof status === 'string' ? status : show(status);
-  const state: Record<string, string> = {
-    PREPARED: 'the recorder is still preparing',
-    RECORDING: 'it is still recording',
-    PAUSED: 'it is paused',
-    STOPPED: 'it has stopped, but its files are still being processed and uploaded',
-  };
-  const now = typeof status === 'string' ? state[status] : undefined;
-  fail({
-    code: 'not-finished',
-    path: 'Response.Status',
-    message:
-      `The recording is not finished yet (Status: ${shown}): ` +
-      (now === undefined ? '' : `${now}; `) +
-      'only a FINISHED recording has all its files',
-  });
+  fail({ code: 'not-finished', path: 'Response.Status', message: m.notFinished(shown) });
 }
 
-function readTotalTime(body: JsonObject, prefix: string, problems: RecordingProblem[]): number | undefined {
+function readTotalTime(body: JsonObject, prefix: string, problems: RecordingProblem[], m: Messages): number | undefined {
   const value = present(body['TotalTime']);
   if (value === undefined) return undefined;
   if (isNonNegativeInteger(value)) return value + 0;
   const path = `${prefix}TotalTime`;
-  problems.push({ code: 'invalid-value', path, message: mustBe(path, MS_INTEGER, value) });
+  problems.push({ code: 'invalid-value', path, message: mustBe(m, path, m.expectedNonNegativeMs, value) });
   return undefined;
 }
 
@@ -176,12 +148,13 @@ function readFiles(
   videoInfosPath: string,
   baseUrl: string,
   problems: RecordingProblem[],
+  m: Messages,
 ): RecordingFile[] {
   const files: RecordingFile[] = [];
   const indexById = new Map<string, number>();
   videoInfos.forEach((entry, index) => {
     const path = `${videoInfosPath}[${index}]`;
-    const result = readFile(entry, index, path, baseUrl);
+    const result = readFile(entry, index, path, baseUrl, m);
     if ('problem' in result) {
       problems.push(result.problem);
       return;
@@ -194,7 +167,7 @@ function readFiles(
         code: 'duplicate-file',
         path: `${path}.VideoId`,
         videoId: file.videoId,
-        message: `${path}.VideoId ${show(file.videoId)} repeats ${first}: the later file is skipped`,
+        message: m.duplicateFile(`${path}.VideoId`, show(file.videoId), first),
       });
       return;
     }
@@ -209,26 +182,27 @@ function readFile(
   index: number,
   path: string,
   baseUrl: string,
+  m: Messages,
 ): { file: RecordingFile } | { problem: RecordingProblem } {
   if (!isObject(entry)) {
-    return { problem: { code: 'invalid-value', path, message: mustBe(path, 'a JSON object', entry) } };
+    return { problem: { code: 'invalid-value', path, message: mustBe(m, path, m.expectedObject, entry) } };
   }
   const sourceId = readVideoId(entry['VideoId']);
   const known = sourceId === undefined ? {} : { videoId: sourceId };
   const invalid = (field: string, expected: string): { problem: RecordingProblem } => {
     const fieldPath = `${path}.${field}`;
-    const message = mustBe(fieldPath, expected, entry[field]);
+    const message = mustBe(m, fieldPath, expected, entry[field]);
     return { problem: { code: 'invalid-value', path: fieldPath, ...known, message } };
   };
 
   const startMs = entry['VideoPlayTime'];
-  if (!isNonNegativeInteger(startMs)) return invalid('VideoPlayTime', MS_INTEGER);
+  if (!isNonNegativeInteger(startMs)) return invalid('VideoPlayTime', m.expectedNonNegativeMs);
   const durationMs = entry['VideoDuration'];
-  if (!isNonNegativeInteger(durationMs) || durationMs === 0) return invalid('VideoDuration', MS_POSITIVE);
+  if (!isNonNegativeInteger(durationMs) || durationMs === 0) return invalid('VideoDuration', m.expectedPositiveMs);
 
   const rawUrl = entry['VideoUrl'];
-  if (typeof rawUrl !== 'string' || rawUrl.trim() === '') return invalid('VideoUrl', 'a non-empty string');
-  const resolved = resolveMediaUrl(rawUrl, baseUrl);
+  if (typeof rawUrl !== 'string' || rawUrl.trim() === '') return invalid('VideoUrl', m.expectedNonEmptyString);
+  const resolved = resolveMediaUrl(rawUrl, baseUrl, m);
   if (!resolved.ok) {
     const urlPath = `${path}.VideoUrl`;
     return {
@@ -237,13 +211,13 @@ function readFile(
         path: urlPath,
         ...known,
         url: rawUrl.trim(),
-        message: `${urlPath} ${show(rawUrl.trim())} cannot be played: ${resolved.reason}`,
+        message: m.unsupportedVideoUrl(urlPath, show(rawUrl.trim()), resolved.reason),
       },
     };
   }
 
   const videoType = entry['VideoType'];
-  if (!isVideoType(videoType)) return invalid('VideoType', VIDEO_TYPES);
+  if (!isVideoType(videoType)) return invalid('VideoType', m.expectedVideoType);
 
   const file: RecordingFile = {
     videoId: sourceId ?? `VideoInfos[${index}]`,
@@ -320,10 +294,11 @@ function fail(problem: RecordingProblem): never {
   throw new RecordingError(problem);
 }
 
-function requireObject(value: unknown, path: string): JsonObject {
+function requireObject(value: unknown, path: string, m: Messages): JsonObject {
   if (isObject(value)) return value;
   // The document itself is never "missing": it is whatever was passed in.
-  const message = path === '$' ? `$ must be a JSON object, got ${show(value)}` : mustBe(path, 'a JSON object', value);
+  const message =
+    path === '$' ? m.invalidValue(path, m.expectedObject, show(value)) : mustBe(m, path, m.expectedObject, value);
   return fail({ code: 'invalid-value', path, message });
 }
 
@@ -361,9 +336,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-function mustBe(path: string, expected: string, value: unknown): string {
-  if (value === undefined) return `${path} is missing: it must be ${expected}`;
-  return `${path} must be ${expected}, got ${show(value)}`;
+function mustBe(m: Messages, path: string, expected: string, value: unknown): string {
+  return value === undefined ? m.missingValue(path, expected) : m.invalidValue(path, expected, show(value));
 }
 
 function text(value: unknown): string {

@@ -42,15 +42,16 @@ export function decideCorrection(
   policy: DriftPolicy = DEFAULT_DRIFT_POLICY,
   seekLeadS = 0,
 ): Correction {
+  if (!Number.isFinite(driftS)) return { kind: 'none', playbackRate: clockRate };
   const magnitude = Math.abs(driftS);
   if (magnitude > policy.seekThresholdS) {
     return { kind: 'seek', toMediaTimeS: Math.max(0, targetS + seekLeadS) };
   }
   if (magnitude <= policy.deadbandS) return { kind: 'none', playbackRate: clockRate };
   const adjust = clamp(-driftS / policy.correctionHorizonS, -policy.maxRateAdjust, policy.maxRateAdjust);
-  const steps = Math.round((clockRate * (1 + adjust)) / policy.rateStep);
-  const playbackRate = steps * policy.rateStep;
-  return playbackRate === clockRate ? { kind: 'none', playbackRate } : { kind: 'rate', playbackRate };
+  // The change is rounded (not the rate) so that rounding can never reverse its direction.
+  const steps = Math.round((clockRate * adjust) / policy.rateStep);
+  return steps === 0 ? { kind: 'none', playbackRate: clockRate } : { kind: 'rate', playbackRate: clockRate + steps * policy.rateStep };
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -1,20 +1,23 @@
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import { VideoType } from '../recording/recording.js';
 
 const SUBSTREAM_PREFIX = 'tic_substream_';
 
-/** The name shown on a tile (always rendered as text). */
-export function tileLabel(videoType: VideoType, userId: string): string {
+/** The name shown on a tile (always rendered as text), in the words of `messages`. */
+export function tileLabel(videoType: VideoType, userId: string, messages: Messages = en): string {
   switch (videoType) {
     case VideoType.Whiteboard:
-      return 'Whiteboard';
+      return messages.tileWhiteboard;
     case VideoType.ScreenShare:
-      return `Screen share: ${userId.startsWith(SUBSTREAM_PREFIX) ? userId.slice(SUBSTREAM_PREFIX.length) : userId}`;
+      // The screen share's user id is the sharer's own, behind a prefix (tic_substream_<userId>).
+      return messages.tileScreenShare(userId.startsWith(SUBSTREAM_PREFIX) ? userId.slice(SUBSTREAM_PREFIX.length) : userId);
     case VideoType.MixedStream:
-      return 'Mixed stream';
+      return messages.tileMixedStream;
     case VideoType.AudioOnly:
-      return `Audio: ${userId}`;
+      return messages.tileAudio(userId);
     default:
-      return userId || 'Camera';
+      return userId || messages.tileCamera;
   }
 }
 

@@ -7,6 +7,11 @@
  *  - Audio-only files play unseen.
  * A track whose files are only preloading gets a tile that is laid out of flow and invisible until
  * its file becomes active, so its first frame is already decoded when it appears.
+ *
+ * Layouts: `presentation` (above), `focus` (the same arrangement; the main tile fills the player and
+ * the strip floats small), `grid` (no main area: every visible tile equal). A pinned track takes the
+ * main area while it is active (clicking a camera tile pins it: the previous main tile goes back to
+ * the strip). Hidden tracks keep playing (sound, sync) but have no visible tile.
  */
 import { VideoType } from '../recording/recording.js';
 
@@ -30,12 +35,27 @@ export interface TileModel<S> {
 export interface StageModel<S> {
   readonly main: TileModel<S> | undefined;
   readonly strip: readonly TileModel<S>[];
+  /** Tiles of hidden tracks: mounted, playing, not shown. */
+  readonly hidden: readonly TileModel<S>[];
   readonly audio: readonly S[];
+}
+
+export type StageLayout = 'presentation' | 'grid' | 'focus';
+export const STAGE_LAYOUTS: readonly StageLayout[] = ['presentation', 'grid', 'focus'];
+
+export interface ArrangeOptions {
+  readonly layout?: StageLayout;
+  readonly pinnedTrackId?: string;
+  readonly hiddenTrackIds?: ReadonlySet<string>;
 }
 
 const MAIN_PRIORITY: readonly VideoType[] = [VideoType.ScreenShare, VideoType.Whiteboard, VideoType.MixedStream];
 
-export function arrangeStage<S>(mounted: readonly MountedView<S>[], trackOrder: readonly string[]): StageModel<S> {
+export function arrangeStage<S>(
+  mounted: readonly MountedView<S>[],
+  trackOrder: readonly string[],
+  options: ArrangeOptions = {},
+): StageModel<S> {
   const tiles = new Map<string, { trackId: string; videoType: VideoType; userId: string; active: S[]; preloading: S[] }>();
   const audio: S[] = [];
   for (const view of mounted) {
@@ -63,10 +83,15 @@ export function arrangeStage<S>(mounted: readonly MountedView<S>[], trackOrder: 
       slots: [...tile.active, ...tile.preloading],
       active: tile.active.length > 0,
     }));
+  const hiddenIds = options.hiddenTrackIds ?? new Set<string>();
+  const visible = ordered.filter((tile) => !hiddenIds.has(tile.trackId));
+  const hidden = ordered.filter((tile) => hiddenIds.has(tile.trackId));
   let main: TileModel<S> | undefined;
-  for (const type of MAIN_PRIORITY) {
-    main = ordered.find((tile) => tile.active && tile.videoType === type);
-    if (main) break;
+  if (options.layout !== 'grid') {
+    main = visible.find((tile) => tile.active && tile.trackId === options.pinnedTrackId);
+    for (const type of MAIN_PRIORITY) {
+      main ??= visible.find((tile) => tile.active && tile.videoType === type);
+    }
   }
-  return { main, strip: ordered.filter((tile) => tile !== main), audio };
+  return { main, strip: visible.filter((tile) => tile !== main), hidden, audio };
 }

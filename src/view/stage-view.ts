@@ -1,33 +1,73 @@
 /**
  * Renders the engine's mounted media elements into the stage: the main area, the camera strip,
- * unseen audio, and readable problem messages. Media elements are created by the engine; this only
- * places them (lit moves the same nodes, it never recreates them).
+ * unseen audio, tile tools (pin, mute, hide) and readable problem messages. Media elements are
+ * created by the engine; this only places them (lit moves the same nodes, it never recreates them).
+ * Everything from the input is rendered as text.
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ReplayEngine } from '../engine/replay-engine.js';
 import type { MediaSlot } from '../media/media-slot.js';
-import { arrangeStage, type TileModel } from './stage-layout.js';
+import { VideoType } from '../recording/recording.js';
+import { arrangeStage, type StageLayout, type TileModel } from './stage-layout.js';
 import { tileLabel, tilePart } from './labels.js';
 
 const MAX_LISTED_PROBLEMS = 3;
 
 export class StageView {
   private dismissedProblems = 0;
+  private layoutValue: StageLayout = 'presentation';
+  private pinnedTrackId: string | undefined;
+  private readonly hiddenTrackIds = new Set<string>();
 
   constructor(
     readonly container: HTMLElement,
     private readonly engine: ReplayEngine,
   ) {
-    container.classList.add('stage');
+    container.classList.add('tic-stage');
     container.setAttribute('part', 'stage');
+  }
+
+  get layout(): StageLayout {
+    return this.layoutValue;
+  }
+
+  set layout(layout: StageLayout) {
+    this.layoutValue = layout;
+    this.update();
+  }
+
+  /** Puts a track in the main area while it is active (undefined: back to the automatic choice). */
+  pin(trackId: string | undefined): void {
+    this.pinnedTrackId = trackId;
+    this.update();
+  }
+
+  get pinned(): string | undefined {
+    return this.pinnedTrackId;
+  }
+
+  setTrackHidden(trackId: string, hidden: boolean): void {
+    if (hidden) this.hiddenTrackIds.add(trackId);
+    else this.hiddenTrackIds.delete(trackId);
+    this.update();
+  }
+
+  isTrackHidden(trackId: string): boolean {
+    return this.hiddenTrackIds.has(trackId);
+  }
+
+  /** Forgets pins, hidden tracks and dismissed messages (a new recording). */
+  reset(): void {
+    this.pinnedTrackId = undefined;
+    this.hiddenTrackIds.clear();
+    this.dismissedProblems = 0;
   }
 
   update(): void {
     const timeline = this.engine.timeline;
-    const slots = this.engine.slots;
     const model = arrangeStage(
-      slots.map((slot) => ({
+      this.engine.slots.map((slot) => ({
         slot,
         trackId: slot.entry.trackId,
         videoType: slot.entry.file.videoType,
@@ -35,14 +75,19 @@ export class StageView {
         active: slot.state === 'active',
       })),
       timeline ? timeline.tracks.map((track) => track.id) : [],
+      { layout: this.layoutValue, pinnedTrackId: this.pinnedTrackId, hiddenTrackIds: this.hiddenTrackIds },
     );
     const fatal = this.engine.error?.fatal ? this.engine.error : undefined;
-    this.container.classList.toggle('has-main', Boolean(model.main));
+    const classes = this.container.classList;
+    classes.toggle('has-main', Boolean(model.main));
+    for (const layout of ['presentation', 'grid', 'focus']) classes.toggle(`layout-${layout}`, layout === this.layoutValue);
     render(
       html`
         <div class="main" part="main-area">${model.main ? this.tile(model.main, true) : nothing}</div>
         <div class="strip" part="strip">${repeat(model.strip, (tile) => tile.trackId, (tile) => this.tile(tile, false))}</div>
-        <div class="audio" hidden>${repeat(model.audio, (slot) => slot.videoId, (slot) => slot.element)}</div>
+        <div class="hidden-tracks">${repeat(model.hidden, (tile) => tile.trackId, (tile) => this.tile(tile, false))}</div>
+        <div class="audio">${repeat(model.audio, (slot) => slot.videoId, (slot) => slot.element)}</div>
+        ${this.restoreButtons(model.hidden)}
         ${fatal ? html`<div class="fatal" part="error" role="alert">${fatal.message}</div>` : this.problemList()}
       `,
       this.container,
@@ -53,13 +98,47 @@ export class StageView {
     const label = tileLabel(tile.videoType, tile.userId);
     const failure = tile.slots.find((slot) => slot.state === 'active' && slot.failed)?.failure;
     const parts = ['tile', isMain ? 'main' : tilePart(tile.videoType), tile.active ? 'active' : 'pending'].join(' ');
+    const muted = this.engine.isTrackMuted(tile.trackId);
+    const pinned = this.pinnedTrackId === tile.trackId;
+    const hasSound = tile.videoType !== VideoType.Whiteboard;
     return html`
       <figure class="tile ${tile.active ? 'active' : 'pending'}" part=${parts} data-track-id=${tile.trackId} aria-label=${label}>
         ${repeat(tile.slots, (slot) => slot.videoId, (slot) => slot.element)}
+        ${this.layoutValue !== 'grid' && (!isMain || pinned)
+          ? html`<button
+              type="button"
+              class="pin-target"
+              part="pin"
+              aria-label=${pinned ? `Unpin ${label}` : `Show ${label} in the main area`}
+              aria-pressed=${pinned ? 'true' : 'false'}
+              @click=${() => this.pin(pinned ? undefined : tile.trackId)}
+            ></button>`
+          : nothing}
         <figcaption class="label" part="label">${label}</figcaption>
+        <div class="tile-tools" part="tile-tools">
+          ${hasSound
+            ? html`<button
+                type="button"
+                aria-label=${muted ? `Unmute ${label}` : `Mute ${label}`}
+                aria-pressed=${muted ? 'true' : 'false'}
+                @click=${() => this.engine.setTrackMuted(tile.trackId, !muted)}
+              >${muted ? '🔇' : '🔊'}</button>`
+            : nothing}
+          <button type="button" aria-label=${`Hide ${label}`} @click=${() => this.setTrackHidden(tile.trackId, true)}>✕</button>
+        </div>
         ${failure ? html`<p class="tile-error" part="tile-error" role="status">${failure.message}</p>` : nothing}
       </figure>
     `;
+  }
+
+  private restoreButtons(hidden: readonly TileModel<MediaSlot>[]): TemplateResult | typeof nothing {
+    if (hidden.length === 0) return nothing;
+    return html`<div class="restore" part="restore">
+      ${hidden.map((tile) => {
+        const label = tileLabel(tile.videoType, tile.userId);
+        return html`<button type="button" @click=${() => this.setTrackHidden(tile.trackId, false)}>Show ${label}</button>`;
+      })}
+    </div>`;
   }
 
   private problemList(): TemplateResult | typeof nothing {

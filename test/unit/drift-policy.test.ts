@@ -119,6 +119,14 @@ describe('decideCorrection', () => {
       expect(decideCorrection(0.004, 10, 1, coarse)).to.deep.equal({ kind: 'rate', playbackRate: 0.99 });
     });
 
+    it('never steers the wrong way, even with a clock rate off the step grid', () => {
+      const coarse: DriftPolicy = { ...policy, deadbandS: 0.001, rateStep: 0.05 };
+      // Ahead by 2 ms at 1.03x: rounding the absolute rate would give 1.05 (faster); the change rounds to 0.
+      expect(decideCorrection(0.002, 10, 1.03, coarse)).to.deep.equal({ kind: 'none', playbackRate: 1.03 });
+      expect(rateOf(decideCorrection(0.04, 10, 1.03, coarse))).to.be.below(1.03);
+      expect(decideCorrection(Number.NaN, 10, 1)).to.deep.equal({ kind: 'none', playbackRate: 1 });
+    });
+
     it('follows a custom policy', () => {
       const gentle: DriftPolicy = { deadbandS: 0.01, seekThresholdS: 1, correctionHorizonS: 2, maxRateAdjust: 0.05, rateStep: 0.001 };
       expect(decideCorrection(0.005, 10, 1, gentle).kind).to.equal('none');
@@ -168,13 +176,13 @@ describe('decideCorrection', () => {
       );
     });
 
-    it('gives rate corrections only on the rate grid, and "none" exactly when nothing would change', () => {
+    it('changes the rate only in whole rate steps from the clock rate, and "none" exactly when nothing would change', () => {
       fc.assert(
         fc.property(steerableDrift, clockRate, (driftS, rate) => {
           const correction = decideCorrection(driftS, 10, rate);
           const inDeadband = Math.abs(driftS) <= policy.deadbandS;
           if (correction.kind === 'rate') {
-            const steps = correction.playbackRate / policy.rateStep;
+            const steps = (correction.playbackRate - rate) / policy.rateStep;
             expect(Math.abs(steps - Math.round(steps))).to.be.below(1e-6);
             expect(correction.playbackRate).not.to.equal(rate);
             expect(inDeadband).to.equal(false);

@@ -129,7 +129,10 @@ describe('arrangeStage', () => {
   });
 
   it('lays out nothing when nothing is mounted', () => {
-    expect(arrangeStage([], TRACK_ORDER)).to.deep.equal({ main: undefined, strip: [], audio: [] });
+    const stage = arrangeStage([], TRACK_ORDER);
+    expect(stage.main).to.equal(undefined);
+    expect(stage.strip).to.deep.equal([]);
+    expect(stage.audio).to.deep.equal([]);
   });
 
   describe('properties', () => {

@@ -1,0 +1,212 @@
+/**
+ * Our additions to video.js's control bar, as video.js components:
+ *  - timeline lanes: one thin lane per track above the progress bar showing when that person (or
+ *    the whiteboard, a screen share) has video, with the pauses cut from the replay marked; hovering
+ *    says who and when; a click seeks there (the lanes live inside the seek bar, which seeks on click);
+ *  - a layout menu (presentation / grid / focus).
+ */
+import type { ReplayEngine } from '../engine/replay-engine.js';
+import type { Timeline } from '../timeline/timeline.js';
+import { STAGE_LAYOUTS, type StageLayout } from '../view/stage-layout.js';
+import { tileLabel } from '../view/labels.js';
+import type { VideoJsPlayer } from './videojs.js';
+import { videojs } from './videojs.js';
+
+/** At most this many lanes; more tracks than that are summarised in the last lane's label. */
+const MAX_LANES = 8;
+
+type ComponentInstance = {
+  el(): HTMLElement;
+  player(): VideoJsPlayer;
+  on(target: unknown, type: string, handler: () => void): void;
+  addChild(child: unknown): unknown;
+  getChild(name: string): ComponentInstance | undefined;
+  dispose(): void;
+};
+type ComponentClass = new (player: VideoJsPlayer, options?: Record<string, unknown>) => ComponentInstance;
+
+export function clockLabel(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Where the replay timeline has pause cuts: the service's OmittedDurations, else the shared split points. */
+export function pauseCutsMs(engine: ReplayEngine): number[] {
+  const omitted = engine.recording?.omittedDurations ?? [];
+  if (omitted.length > 0) return omitted.map((cut) => cut.atMs);
+  return [...(engine.timeline?.splitPointsMs ?? [])];
+}
+
+/** Renders the lanes of a timeline into `container` (plain DOM, text only). */
+export function renderLanes(container: HTMLElement, timeline: Timeline | undefined, cutsMs: readonly number[]): void {
+  container.replaceChildren();
+  if (!timeline || timeline.durationMs <= 0) return;
+  const percent = (ms: number) => `${(ms / timeline.durationMs) * 100}%`;
+  const tracks = timeline.tracks.slice(0, MAX_LANES);
+  for (const track of tracks) {
+    const lane = document.createElement('div');
+    lane.className = 'vjs-tic-lane';
+    lane.dataset.trackId = track.id;
+    const who = tileLabel(track.videoType, track.userId);
+    const spans = track.files.map((entry) => `${clockLabel(entry.startMs / 1000)}–${clockLabel(entry.endMs / 1000)}`);
+    lane.setAttribute('role', 'img');
+    lane.setAttribute('aria-label', `${who}: ${spans.join(', ')}`);
+    for (const entry of track.files) {
+      const segment = document.createElement('div');
+      segment.className = 'vjs-tic-lane-segment';
+      segment.style.left = percent(entry.startMs);
+      segment.style.width = percent(entry.endMs - entry.startMs);
+      segment.dataset.who = who;
+      segment.dataset.from = String(entry.startMs);
+      segment.dataset.to = String(entry.endMs);
+      lane.append(segment);
+    }
+    container.append(lane);
+  }
+  for (const atMs of cutsMs) {
+    const cut = document.createElement('div');
+    cut.className = 'vjs-tic-lane-cut';
+    cut.style.left = percent(atMs);
+    cut.title = `Paused here (${clockLabel(atMs / 1000)})`;
+    container.append(cut);
+  }
+}
+
+export interface ControlBarExtrasOptions {
+  readonly engine: ReplayEngine;
+  readonly getLayout: () => StageLayout;
+  readonly setLayout: (layout: StageLayout) => void;
+}
+
+let registered = false;
+
+/** Adds the lanes and the layout menu to a player made by `<tic-replay>`. */
+export function addControlBarExtras(player: VideoJsPlayer, options: ControlBarExtrasOptions): void {
+  registerComponents();
+  const controlBar = (player as unknown as ComponentInstance).getChild('ControlBar');
+  const seekBar = controlBar?.getChild('ProgressControl')?.getChild('SeekBar');
+  if (seekBar) seekBar.addChild(new (videojs.getComponent('TicTimelineLanes') as unknown as ComponentClass)(player, { engine: options.engine }));
+  if (controlBar) {
+    const menu = new (videojs.getComponent('TicLayoutMenuButton') as unknown as ComponentClass)(player, { ...options });
+    const fullscreen = controlBar.getChild('FullscreenToggle');
+    controlBar.addChild(menu);
+    controlBar.el().insertBefore(menu.el(), fullscreen?.el() ?? null);
+  }
+}
+
+function registerComponents(): void {
+  if (registered) return;
+  registered = true;
+  const Component = videojs.getComponent('Component') as unknown as ComponentClass;
+  const MenuButton = videojs.getComponent('MenuButton') as unknown as ComponentClass;
+  const MenuItem = videojs.getComponent('MenuItem') as unknown as ComponentClass;
+
+  class TimelineLanes extends Component {
+    private readonly engine: ReplayEngine;
+    private readonly tooltip: HTMLElement;
+    private readonly lanes: HTMLElement;
+
+    constructor(player: VideoJsPlayer, options: Record<string, unknown>) {
+      super(player, options);
+      this.engine = options.engine as ReplayEngine;
+      const root = this.el();
+      this.lanes = document.createElement('div');
+      this.lanes.className = 'vjs-tic-lanes-inner';
+      this.tooltip = document.createElement('div');
+      this.tooltip.className = 'vjs-tic-lane-tooltip';
+      this.tooltip.hidden = true;
+      root.append(this.lanes, this.tooltip);
+      root.setAttribute('role', 'group');
+      root.setAttribute('aria-label', 'Who has video when');
+      root.addEventListener('pointermove', (event) => this.hover(event));
+      root.addEventListener('pointerleave', () => (this.tooltip.hidden = true));
+      this.engine.addEventListener('loadedmetadata', this.refresh);
+      this.engine.addEventListener('emptied', this.refresh);
+      this.refresh();
+    }
+
+    createEl(): HTMLElement {
+      const el = document.createElement('div');
+      el.className = 'vjs-tic-lanes';
+      return el;
+    }
+
+    override dispose(): void {
+      this.engine.removeEventListener('loadedmetadata', this.refresh);
+      this.engine.removeEventListener('emptied', this.refresh);
+      super.dispose();
+    }
+
+    private readonly refresh = () => renderLanes(this.lanes, this.engine.timeline, pauseCutsMs(this.engine));
+
+    private hover(event: PointerEvent): void {
+      const timeline = this.engine.timeline;
+      const lane = (event.target as HTMLElement).closest<HTMLElement>('.vjs-tic-lane');
+      if (!timeline || !lane) {
+        this.tooltip.hidden = true;
+        return;
+      }
+      const box = this.el().getBoundingClientRect();
+      const atMs = ((event.clientX - box.left) / box.width) * timeline.durationMs;
+      const track = timeline.tracks.find((candidate) => candidate.id === lane.dataset.trackId);
+      if (!track) return;
+      const who = tileLabel(track.videoType, track.userId);
+      const entry = track.files.find((file) => file.startMs <= atMs && atMs < file.endMs);
+      this.tooltip.textContent = entry
+        ? `${who} · ${clockLabel(entry.startMs / 1000)}–${clockLabel(entry.endMs / 1000)}`
+        : `${who} · no video at ${clockLabel(atMs / 1000)}`;
+      this.tooltip.style.left = `${event.clientX - box.left}px`;
+      this.tooltip.hidden = false;
+    }
+  }
+
+  class LayoutMenuItem extends MenuItem {
+    private readonly layout: StageLayout;
+    private readonly setLayout: (layout: StageLayout) => void;
+    constructor(player: VideoJsPlayer, options: Record<string, unknown>) {
+      super(player, { ...options, selectable: true, multiSelectable: false });
+      this.layout = options.layout as StageLayout;
+      this.setLayout = options.setLayout as (layout: StageLayout) => void;
+    }
+    handleClick(): void {
+      this.setLayout(this.layout);
+      const menu = (this as unknown as { parentComponent_?: { children?: () => Array<{ selected?: (on: boolean) => void }> } }).parentComponent_;
+      for (const item of menu?.children?.() ?? []) item.selected?.(item === (this as unknown));
+    }
+  }
+
+  class LayoutMenuButton extends MenuButton {
+    constructor(player: VideoJsPlayer, options: Record<string, unknown>) {
+      super(player, options);
+      (this as unknown as { controlText(text: string): void }).controlText('Layout');
+    }
+    buildCSSClass(): string {
+      return 'vjs-tic-layout-button vjs-menu-button vjs-menu-button-popup vjs-control vjs-button';
+    }
+    createItems(): unknown[] {
+      const options = (this as unknown as { options_: ControlBarExtrasOptions }).options_;
+      const current = options.getLayout();
+      return STAGE_LAYOUTS.map(
+        (layout) =>
+          new LayoutMenuItem(this.player(), {
+            label: LAYOUT_LABELS[layout],
+            layout,
+            selected: layout === current,
+            setLayout: options.setLayout,
+          }),
+      );
+    }
+  }
+
+  videojs.registerComponent('TicTimelineLanes', TimelineLanes as never);
+  videojs.registerComponent('TicLayoutMenuButton', LayoutMenuButton as never);
+}
+
+const LAYOUT_LABELS: Record<StageLayout, string> = {
+  presentation: 'Presentation',
+  grid: 'Grid',
+  focus: 'Focus',
+};

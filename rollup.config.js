@@ -1,12 +1,32 @@
-// Two builds:
-//  - dist/tic-replay.js: one self-contained ES module for a <script type="module"> tag; heavy engines
-//    (hls.js) stay in lazy chunks beside it, loaded only by recordings that need them.
+// The builds:
+//  - dist/tic-replay.js: one self-contained ES module for a <script type="module"> tag; hls.js stays in a
+//    lazy chunk beside it, downloaded only by recordings that have HLS files;
+//  - dist/tic-replay.iife.js: the same as a classic script (window.TicReplay) for templates that cannot use
+//    modules; it loads hls.js on demand from dist/tic-replay-hls.mjs;
 //  - dist/esm/: the unbundled ES modules for bundler users (npm), dependencies left as imports.
+import { readFileSync } from 'node:fs';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
-import { browserPlugins, cssText } from './scripts/rollup-plugins.mjs';
 import esbuild from 'rollup-plugin-esbuild';
+import { browserPlugins, cssText } from './scripts/rollup-plugins.mjs';
 
 const isDependency = (id) => /^(lit|@lit|hls\.js|video\.js)(\/|$)/.test(id) && !id.endsWith('.css');
+/** Minifies the CSS and HTML inside lit's css`` and html`` literals, then the JavaScript. */
+const minify = () => [minifyLiterals(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: /@license/ } })];
+
+/** Copies hls.js's light ES module beside the classic-script build. */
+function hlsBesideClassicScript() {
+  return {
+    name: 'hls-beside-classic-script',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'tic-replay-hls.mjs',
+        source: readFileSync('node_modules/hls.js/dist/hls.light.min.mjs', 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, ''),
+      });
+    },
+  };
+}
 
 export default [
   {
@@ -18,7 +38,19 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
-    plugins: [...browserPlugins(), terser({ format: { comments: /@license/ } })],
+    plugins: [...browserPlugins(), minify()],
+  },
+  {
+    input: 'src/tic-replay.iife.ts',
+    external: ['hls.js/light'],
+    output: {
+      file: 'dist/tic-replay.iife.js',
+      format: 'iife',
+      name: 'TicReplay',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+    plugins: [...browserPlugins(), minify(), hlsBesideClassicScript()],
   },
   {
     input: ['src/index.ts', 'src/tic-replay.ts'],

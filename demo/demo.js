@@ -80,7 +80,8 @@ const MESSAGES = {
     copied: 'Copied',
     copyManually: 'Copy the link from the field below (Ctrl+C / ⌘C).',
     fatalTitle: 'This recording cannot be played',
-    problemKinds: { fatal: 'Fatal', entry: 'Skipped entry', file: 'File' },
+    problemKinds: { fatal: 'Fatal', entry: 'Skipped entry', file: 'File', check: 'URL check' },
+    checkFailed: (what, answer) => `File of ${what}: ${answer}`,
     problemFields: { path: 'Path', url: 'URL', status: 'HTTP status', videoId: 'VideoId' },
     problemCount: (n) => `(${n})`,
     meta: {
@@ -178,7 +179,8 @@ const MESSAGES = {
     copied: '已复制',
     copyManually: '请从下方输入框复制链接（Ctrl+C / ⌘C）。',
     fatalTitle: '此录制无法播放',
-    problemKinds: { fatal: '致命', entry: '已跳过的条目', file: '文件' },
+    problemKinds: { fatal: '致命', entry: '已跳过的条目', file: '文件', check: 'URL 检查' },
+    checkFailed: (what, answer) => `${what} 的文件：${answer}`,
     problemFields: { path: '路径', url: 'URL', status: 'HTTP 状态', videoId: 'VideoId' },
     problemCount: (n) => `（${n}）`,
     meta: {
@@ -252,6 +254,7 @@ const els = {
   problemsEmpty: $('problems-empty'),
   problemsList: $('problems-list'),
   meta: $('meta'),
+  metaEmpty: $('meta-empty'),
   dropOverlay: $('drop-overlay'),
 };
 
@@ -535,14 +538,35 @@ function problemDetails(problem) {
   );
 }
 
+/** Files whose URL check failed and that the player has not reported itself, as problem-like items. */
+function failedChecks(reported) {
+  const reportedUrls = new Set(reported.map((problem) => problem.url).filter(Boolean));
+  const items = [];
+  for (const { entry } of rows) {
+    const { file } = entry;
+    const result = urlChecks.get(file.url);
+    if (!result || (result.state !== 'http' && result.state !== 'unreachable') || reportedUrls.has(file.url)) continue;
+    const answer = result.state === 'http' ? t().url.http(result.status) : t().url.unreachable;
+    items.push({
+      kind: 'check',
+      message: t().checkFailed(`${ownerName(file)} · ${typeName(file.videoType)} · ${clock(entry.startMs / 1000)}`, answer),
+      url: file.url,
+      status: result.status,
+      videoId: file.videoId,
+    });
+  }
+  return items;
+}
+
 let shownFatalKey = '';
 function renderProblems() {
   const problems = [...(player.problems ?? [])];
-  // Fatal first, then in the order they were found.
-  const ordered = [...problems.filter((p) => p.fatal), ...problems.filter((p) => !p.fatal)];
+  // Fatal first, then in the order they were found, then files whose URL check failed before the
+  // player got to them (it loads each file only around its time).
+  const ordered = [...problems.filter((p) => p.fatal), ...problems.filter((p) => !p.fatal), ...failedChecks(problems)];
   els.problemsList.replaceChildren(
     ...ordered.map((problem) => {
-      const kind = problemKind(problem);
+      const kind = problem.kind ?? problemKind(problem);
       return h(
         'li',
         { className: `problem problem-${kind}` },
@@ -552,8 +576,8 @@ function renderProblems() {
       );
     }),
   );
-  els.problemsEmpty.hidden = problems.length > 0;
-  els.problemCount.textContent = problems.length ? t().problemCount(problems.length) : '';
+  els.problemsEmpty.hidden = ordered.length > 0;
+  els.problemCount.textContent = ordered.length ? t().problemCount(ordered.length) : '';
 
   // The alert is rebuilt only when the fatal error (or the language) changes, so it is announced once.
   const fatal = problems.find((p) => p.fatal);
@@ -577,8 +601,10 @@ function renderProblems() {
 function renderMeta() {
   const recording = player.recording;
   const timeline = player.timeline;
+  els.meta.hidden = !recording;
+  els.metaEmpty.hidden = Boolean(recording);
   if (!recording) {
-    els.meta.replaceChildren(h('div', {}, h('dt', { className: 'visually-hidden' }, t().metaHeading), h('dd', { className: 'empty' }, t().noRecordingMeta)));
+    els.meta.replaceChildren();
     return;
   }
   const m = t().meta;
@@ -632,7 +658,7 @@ function renderTable() {
         'td',
         { className: 'col-user' },
         h('span', { className: 'owner' }, owner),
-        file.userId && file.userId !== owner ? h('span', { className: 'sub' }, file.userId) : null,
+        file.userId && file.userId !== owner ? h('span', { className: 'sub', title: file.userId }, file.userId) : null,
         // On phones the Type column folds into this cell (only one of the two is displayed).
         owner !== typeName(file.videoType) ? h('span', { className: `type-chip type-inline type-${file.videoType}` }, typeName(file.videoType)) : null,
         h('span', { className: 'visually-hidden now-text' }, ''),
@@ -721,6 +747,7 @@ function checkUrls() {
       if (signal.aborted) return;
       urlChecks.set(url, result);
       renderUrlStatuses(url);
+      if (result.state !== 'ok') renderProblems();
     }
   };
   for (let i = 0; i < Math.min(MAX_CHECKS, urls.length); i++) worker();

@@ -82,4 +82,16 @@ export const en: Messages = {
   tileCamera: 'Camera',
   moreProblems: (count) => `… and ${count} more (see the element's problems property)`,
   dismissProblems: 'Dismiss messages',
+  pinTile: (tile) => `Show ${tile} in the main area`,
+  unpinTile: (tile) => `Unpin ${tile}`,
+  muteTile: (tile) => `Mute ${tile}`,
+  unmuteTile: (tile) => `Unmute ${tile}`,
+  hideTile: (tile) => `Hide ${tile}`,
+  showTile: (tile) => `Show ${tile}`,
+
+  playerLabel: 'Class recording player',
+  timelineLanes: 'Who has video when',
+  timelineLane: (tile, spans) => `${tile}: ${spans.join(', ')}`,
+  pausedHere: (time) => `Paused here (${time})`,
+  noVideoAt: (tile, time) => `${tile} · no video at ${time}`,
 };

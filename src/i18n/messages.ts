@@ -88,4 +88,24 @@ export interface Messages {
   moreProblems(count: number): string;
   /** aria-label of the button that hides the problem list. */
   readonly dismissProblems: string;
+  /** Tile tools; `tile` is the tile's label (`tileWhiteboard`, a user id, ...). */
+  pinTile(tile: string): string;
+  unpinTile(tile: string): string;
+  muteTile(tile: string): string;
+  unmuteTile(tile: string): string;
+  hideTile(tile: string): string;
+  /** The button that brings a hidden tile back. */
+  showTile(tile: string): string;
+
+  // ---- the player around the stage -------------------------------------------------------------
+  /** aria-label of the whole player (the host element's region). */
+  readonly playerLabel: string;
+  /** aria-label of the timeline lanes under the progress bar. */
+  readonly timelineLanes: string;
+  /** One lane: a tile's label and its `from–to` spans (already formatted times). */
+  timelineLane(tile: string, spans: readonly string[]): string;
+  /** Where the recording was paused (`OmittedDurations`), `time` formatted. */
+  pausedHere(time: string): string;
+  /** Lane tooltip where that track has no file. */
+  noVideoAt(tile: string, time: string): string;
 }

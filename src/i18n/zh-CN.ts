@@ -82,4 +82,16 @@ export const zhCN: Messages = {
   tileCamera: '摄像头',
   moreProblems: (count) => `……另有 ${count} 条（详见元素的 problems 属性）`,
   dismissProblems: '关闭提示',
+  pinTile: (tile) => `在主画面显示“${tile}”`,
+  unpinTile: (tile) => `取消固定“${tile}”`,
+  muteTile: (tile) => `将“${tile}”静音`,
+  unmuteTile: (tile) => `取消“${tile}”的静音`,
+  hideTile: (tile) => `隐藏“${tile}”`,
+  showTile: (tile) => `显示“${tile}”`,
+
+  playerLabel: '课堂录制回放',
+  timelineLanes: '各路画面的时间分布',
+  timelineLane: (tile, spans) => `${tile}：${spans.join('、')}`,
+  pausedHere: (time) => `录制在此处暂停过（${time}）`,
+  noVideoAt: (tile, time) => `${tile} · ${time} 无画面`,
 };

@@ -6,10 +6,19 @@ import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adap
 type HlsModule = typeof import('hls.js');
 
 let hlsModule: Promise<HlsModule> | undefined;
+let hlsModuleUrl: string | undefined;
+
+/**
+ * Where to load hls.js from instead of the bundled chunk: the classic-script build has no chunks, so
+ * it points this at the ES module copied beside it.
+ */
+export function setHlsModuleUrl(url: string): void {
+  hlsModuleUrl = url;
+}
 
 /** hls.js is loaded the first time a recording has an HLS file, never before. */
 export function loadHls(): Promise<HlsModule> {
-  hlsModule ??= import('hls.js/light') as unknown as Promise<HlsModule>;
+  hlsModule ??= (hlsModuleUrl ? import(/* @vite-ignore */ hlsModuleUrl) : import('hls.js/light')) as Promise<HlsModule>;
   return hlsModule;
 }
 

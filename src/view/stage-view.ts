@@ -7,6 +7,8 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ReplayEngine } from '../engine/replay-engine.js';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import type { MediaSlot } from '../media/media-slot.js';
 import { VideoType } from '../recording/recording.js';
 import { arrangeStage, type StageLayout, type TileModel } from './stage-layout.js';
@@ -20,9 +22,11 @@ export class StageView {
   private pinnedTrackId: string | undefined;
   private readonly hiddenTrackIds = new Set<string>();
 
+  /** `messages` words every label and message the view adds; set it and `update()` to switch language. */
   constructor(
     readonly container: HTMLElement,
     private readonly engine: ReplayEngine,
+    public messages: Messages = en,
   ) {
     container.classList.add('tic-stage');
     container.setAttribute('part', 'stage');
@@ -95,7 +99,8 @@ export class StageView {
   }
 
   private tile(tile: TileModel<MediaSlot>, isMain: boolean): TemplateResult {
-    const label = tileLabel(tile.videoType, tile.userId);
+    const m = this.messages;
+    const label = tileLabel(tile.videoType, tile.userId, m);
     const failure = tile.slots.find((slot) => slot.state === 'active' && slot.failed)?.failure;
     const parts = ['tile', isMain ? 'main' : tilePart(tile.videoType), tile.active ? 'active' : 'pending'].join(' ');
     const muted = this.engine.isTrackMuted(tile.trackId);
@@ -109,7 +114,7 @@ export class StageView {
               type="button"
               class="pin-target"
               part="pin"
-              aria-label=${pinned ? `Unpin ${label}` : `Show ${label} in the main area`}
+              aria-label=${pinned ? m.unpinTile(label) : m.pinTile(label)}
               aria-pressed=${pinned ? 'true' : 'false'}
               @click=${() => this.pin(pinned ? undefined : tile.trackId)}
             ></button>`
@@ -119,12 +124,12 @@ export class StageView {
           ${hasSound
             ? html`<button
                 type="button"
-                aria-label=${muted ? `Unmute ${label}` : `Mute ${label}`}
+                aria-label=${muted ? m.unmuteTile(label) : m.muteTile(label)}
                 aria-pressed=${muted ? 'true' : 'false'}
                 @click=${() => this.engine.setTrackMuted(tile.trackId, !muted)}
               >${muted ? '🔇' : '🔊'}</button>`
             : nothing}
-          <button type="button" aria-label=${`Hide ${label}`} @click=${() => this.setTrackHidden(tile.trackId, true)}>✕</button>
+          <button type="button" aria-label=${m.hideTile(label)} @click=${() => this.setTrackHidden(tile.trackId, true)}>✕</button>
         </div>
         ${failure ? html`<p class="tile-error" part="tile-error" role="status">${failure.message}</p>` : nothing}
       </figure>
@@ -135,8 +140,8 @@ export class StageView {
     if (hidden.length === 0) return nothing;
     return html`<div class="restore" part="restore">
       ${hidden.map((tile) => {
-        const label = tileLabel(tile.videoType, tile.userId);
-        return html`<button type="button" @click=${() => this.setTrackHidden(tile.trackId, false)}>Show ${label}</button>`;
+        const label = tileLabel(tile.videoType, tile.userId, this.messages);
+        return html`<button type="button" @click=${() => this.setTrackHidden(tile.trackId, false)}>${this.messages.showTile(label)}</button>`;
       })}
     </div>`;
   }
@@ -150,9 +155,9 @@ export class StageView {
       <div class="problems" part="problems" role="status">
         <ul>
           ${listed.map((problem) => html`<li>${problem.message}</li>`)}
-          ${more > 0 ? html`<li>… and ${more} more (see the element's problems property)</li>` : nothing}
+          ${more > 0 ? html`<li>${this.messages.moreProblems(more)}</li>` : nothing}
         </ul>
-        <button type="button" class="dismiss" aria-label="Dismiss messages" @click=${() => this.dismiss()}>×</button>
+        <button type="button" class="dismiss" aria-label=${this.messages.dismissProblems} @click=${() => this.dismiss()}>×</button>
       </div>
     `;
   }

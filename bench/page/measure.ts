@@ -1,0 +1,160 @@
+/**
+ * Reading a player from outside: every shown stream's position and displayed frame, taken together
+ * in one task, and the statistics built from those readings.
+ */
+import { readFrameNumber } from '../../test/helpers/frame-code.js';
+import type { BenchPlayer } from './players.js';
+import { FPS, FRAME_MS } from './streams.js';
+import { percentiles, type Percentiles } from './util.js';
+
+/** The fixtures have at most 600 frames: a larger number is a misread (no picture yet). */
+const MAX_FRAME = 600;
+const HAVE_CURRENT_DATA = 2;
+
+export interface StreamReading {
+  readonly id: string;
+  readonly startMs: number;
+  readonly currentTimeS: number;
+  /** Timeline position from currentTime: VideoPlayTime + currentTime · 1000. */
+  readonly positionMs: number;
+  /** The displayed frame's number, decoded from its pixels (undefined: no readable picture). */
+  readonly frame: number | undefined;
+}
+
+export interface Reading {
+  /** performance.now() of the reading. */
+  readonly t: number;
+  readonly clockMs: number | undefined;
+  readonly claimsPlaying: boolean;
+  readonly streams: readonly StreamReading[];
+}
+
+/** The displayed frame of `video` from its pixels, or undefined when there is no picture to read. */
+export function displayedFrame(video: HTMLVideoElement): number | undefined {
+  if (video.readyState < HAVE_CURRENT_DATA || video.videoWidth === 0) return undefined;
+  const frame = readFrameNumber(video);
+  return frame < MAX_FRAME ? frame : undefined;
+}
+
+/**
+ * Reads every shown stream of `player` in this one task. All currentTimes are read first (cheap,
+ * and Chromium keeps them fixed within a task), then every picture is decoded: the pictures cannot
+ * change during the task either, since frames are only swapped between tasks.
+ */
+export function readPlayer(player: BenchPlayer): Reading {
+  const t = performance.now();
+  const clockMs = player.clockMs();
+  const claimsPlaying = player.claimsPlaying();
+  const shown = player.shownStreams();
+  const times = shown.map((stream) => stream.element.currentTime);
+  const streams = shown.map((stream, i) => ({
+    id: stream.id,
+    startMs: stream.startMs,
+    currentTimeS: times[i]!,
+    positionMs: stream.startMs + times[i]! * 1000,
+    frame: displayedFrame(stream.element),
+  }));
+  return { t, clockMs, claimsPlaying, streams };
+}
+
+/** Calls `onFrame` in every animation frame until it returns false. */
+export function eachFrame(onFrame: (t: number) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (t: number) => {
+      if (onFrame(t)) requestAnimationFrame(step);
+      else resolve();
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+export interface SyncSummary {
+  /** max − min of the streams' timeline positions from currentTime (ms). */
+  readonly spread: Percentiles;
+  /** How far apart the displayed frames are in timeline time (ms): 0 = the same frame time. */
+  readonly frameGap: Percentiles;
+  /** Displayed frame numbers off floor(currentTime · 50) by more than 2. */
+  readonly mismatches: number;
+  /** Stream pictures read (the denominator of `mismatches`). */
+  readonly framesRead: number;
+  /** Stream readings without a readable picture. */
+  readonly unreadable: number;
+  readonly samples: number;
+}
+
+/** Spread, frame gap and code/currentTime mismatches over a series of readings. */
+export class SyncStats {
+  private readonly spreads: number[] = [];
+  private readonly gaps: number[] = [];
+  private mismatches = 0;
+  private framesRead = 0;
+  private unreadable = 0;
+
+  add(reading: Reading): void {
+    const streams = reading.streams;
+    if (streams.length < 2) return;
+    let minPosition = Infinity;
+    let maxPosition = -Infinity;
+    // Frame N of a file covers [VideoPlayTime + N·20, VideoPlayTime + (N+1)·20) of the timeline.
+    let maxLower = -Infinity;
+    let minUpper = Infinity;
+    let readable = 0;
+    for (const stream of streams) {
+      minPosition = Math.min(minPosition, stream.positionMs);
+      maxPosition = Math.max(maxPosition, stream.positionMs);
+      if (stream.frame === undefined) {
+        this.unreadable += 1;
+        continue;
+      }
+      readable += 1;
+      this.framesRead += 1;
+      const lower = stream.startMs + stream.frame * FRAME_MS;
+      maxLower = Math.max(maxLower, lower);
+      minUpper = Math.min(minUpper, lower + FRAME_MS);
+      // A tiny epsilon: currentTime 0.06 must count as frame 3, not 2.9999.
+      if (Math.abs(stream.frame - Math.floor(stream.currentTimeS * FPS + 1e-6)) > 2) this.mismatches += 1;
+    }
+    this.spreads.push(maxPosition - minPosition);
+    if (readable >= 2) this.gaps.push(Math.max(0, maxLower - minUpper));
+  }
+
+  summary(): SyncSummary {
+    return {
+      spread: percentiles(this.spreads),
+      frameGap: percentiles(this.gaps),
+      mismatches: this.mismatches,
+      framesRead: this.framesRead,
+      unreadable: this.unreadable,
+      samples: this.spreads.length,
+    };
+  }
+}
+
+/** A picture that has not changed for this long while playback is wanted counts as a stall. */
+const FROZEN_AFTER_MS = 100;
+
+/**
+ * Stalls as the viewer sees them: some shown stream's picture stays on one frame for more than
+ * 100 ms (5 frames). The same measure for every player, whether its clock holds (every picture
+ * freezes) or one stream falls behind on its own.
+ */
+export class FreezeTracker {
+  private readonly lastChange = new Map<string, { frame: number | undefined; t: number }>();
+  private frozen = false;
+  private lastT: number | undefined;
+  stalls = 0;
+  stalledMs = 0;
+
+  add(reading: Reading): void {
+    let frozen = false;
+    for (const stream of reading.streams) {
+      const last = this.lastChange.get(stream.id);
+      if (!last || last.frame !== stream.frame) this.lastChange.set(stream.id, { frame: stream.frame, t: reading.t });
+      else if (reading.t - last.t > FROZEN_AFTER_MS) frozen = true;
+    }
+    if (frozen && !this.frozen) this.stalls += 1;
+    if (frozen && this.lastT !== undefined) this.stalledMs += reading.t - this.lastT;
+    this.frozen = frozen;
+    this.lastT = reading.t;
+  }
+}

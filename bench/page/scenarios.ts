@@ -1,0 +1,556 @@
+/**
+ * The benchmark scenarios, run inside the page. Each takes plain JSON options and returns plain
+ * JSON results; bench/run.mjs decides which run, for which players, and prints the table.
+ */
+import type { TicReplayElement } from '../../src/element/tic-replay.component.js';
+import { liveHlsInstances } from '../../src/media/hls-source.js';
+import type { Recording, RecordingFile } from '../../src/recording/recording.js';
+import { buildTimeline } from '../../src/timeline/timeline.js';
+import { displayedFrame, eachFrame, FreezeTracker, readPlayer, SyncStats, type Reading, type SyncSummary } from './measure.js';
+import { createPlayer, type BenchPlayer } from './players.js';
+import { FRAME_MS, manyStreams, seededRandom, stream, threeStreams, type PlayerName, type StreamSpec } from './streams.js';
+import { delay, median, nextEvent, percentiles, until, type Percentiles } from './util.js';
+
+/** A fresh box on the page for one player. */
+function stage(): HTMLElement {
+  const box = document.createElement('section');
+  document.body.append(box);
+  return box;
+}
+
+function withPlayer<T>(name: PlayerName, run: (player: BenchPlayer) => Promise<T>): Promise<T> {
+  const box = stage();
+  const player = createPlayer(name, box);
+  return run(player).finally(() => {
+    player.destroy();
+    box.remove();
+  });
+}
+
+// ---- a–d: synchronized playback ----------------------------------------------------------------
+
+export interface SyncOptions {
+  readonly player: PlayerName;
+  readonly streams: number;
+  readonly rate: number;
+  /** Play until the clock reaches this timeline position (ms)... */
+  readonly untilMs: number;
+  /** ...or this much real time has passed since play(). */
+  readonly wallCapMs: number;
+  /** Also return every reading, compactly (for investigating a result). */
+  readonly trace?: boolean;
+}
+
+export interface SyncResult extends SyncSummary {
+  readonly stalls: number;
+  readonly stalledMs: number;
+  readonly wallMs: number;
+  readonly reachedMs: number;
+  /** Readings taken while the player claimed to be playing, of all readings. */
+  readonly claimedFraction: number;
+  readonly loadMs: number;
+  /** With `trace`: [ms since play(), clock, claims playing, ...per stream [position, frame]]. */
+  readonly trace?: unknown[];
+}
+
+function compact(reading: Reading, playedAt: number): unknown[] {
+  const round = (value: number | undefined) => (value === undefined ? null : Math.round(value * 10) / 10);
+  return [round(reading.t - playedAt), round(reading.clockMs), reading.claimsPlaying ? 1 : 0, ...reading.streams.map((s) => [round(s.positionMs), s.frame ?? null])];
+}
+
+/**
+ * Plays the recording from 0 and reads every shown stream in every animation frame. Spread, frame
+ * gap and mismatches count only readings taken while the player claims to be playing (for
+ * <tic-replay>: after `playing`, not while seeking or waiting; a timing object or wall clock
+ * claims it from play() on). Stalls count every reading.
+ */
+export function sync(options: SyncOptions): Promise<SyncResult> {
+  return withPlayer(options.player, async (player) => {
+    const specs = options.streams === 3 ? threeStreams(options.player) : manyStreams(options.player, options.streams);
+    const loadStarted = performance.now();
+    await player.load(specs);
+    const loadMs = performance.now() - loadStarted;
+    player.setRate(options.rate);
+    const stats = new SyncStats();
+    const freezes = new FreezeTracker();
+    let readings = 0;
+    let claimed = 0;
+    const trace: unknown[] = [];
+    const playedAt = performance.now();
+    player.play();
+    await eachFrame(() => {
+      const reading = readPlayer(player);
+      if (options.trace) trace.push(compact(reading, playedAt));
+      readings += 1;
+      freezes.add(reading);
+      if (reading.claimsPlaying) {
+        claimed += 1;
+        stats.add(reading);
+      }
+      return (reading.clockMs ?? 0) < options.untilMs && reading.t - playedAt < options.wallCapMs;
+    });
+    return {
+      ...stats.summary(),
+      stalls: freezes.stalls,
+      stalledMs: freezes.stalledMs,
+      wallMs: performance.now() - playedAt,
+      reachedMs: player.clockMs() ?? 0,
+      claimedFraction: readings ? claimed / readings : 0,
+      loadMs,
+      ...(options.trace ? { trace } : {}),
+    };
+  });
+}
+
+// ---- e: seeks ----------------------------------------------------------------------------------
+
+export interface SeekOptions {
+  readonly player: PlayerName;
+  readonly seeks: number;
+  readonly seed: number;
+  readonly timeoutMs: number;
+}
+
+export interface SeekResult {
+  readonly settle: Percentiles;
+  readonly timeouts: number;
+  readonly targetsMs: number[];
+  readonly settleMs: number[];
+}
+
+/**
+ * Whether a seek to `targetMs` has settled: every shown stream shows a readable frame past the
+ * target's frame (it plays again, and it is not a stale picture from before a backward seek),
+ * within one frame of where the player's clock says; a player without a clock (plain videos) has
+ * instead every stream within one frame of the others and none ahead of where it could be by now.
+ */
+function seekSettled(reading: Reading, targetMs: number, streamCount: number, elapsedMs: number, rate: number): boolean {
+  if (!reading.claimsPlaying || reading.streams.length !== streamCount) return false;
+  let minLower = Infinity;
+  let maxLower = -Infinity;
+  for (const stream of reading.streams) {
+    if (stream.frame === undefined) return false;
+    const targetFrame = Math.floor((targetMs - stream.startMs) / FRAME_MS);
+    if (stream.frame <= targetFrame) return false;
+    if (reading.clockMs !== undefined) {
+      const clockFrame = Math.floor((reading.clockMs - stream.startMs) / FRAME_MS);
+      if (Math.abs(stream.frame - clockFrame) > 1) return false;
+    } else if (stream.frame > targetFrame + Math.ceil((elapsedMs * rate) / FRAME_MS) + 1) {
+      return false;
+    }
+    const lower = stream.startMs + stream.frame * FRAME_MS;
+    minLower = Math.min(minLower, lower);
+    maxLower = Math.max(maxLower, lower);
+  }
+  return maxLower - minLower <= FRAME_MS;
+}
+
+/**
+ * Plays, then seeks to seeded random positions during playback. Per seek: the time from the seek
+ * until every stream shows its right frame from pixels and plays again (see seekSettled), sampled
+ * once per animation frame.
+ */
+export function seeks(options: SeekOptions): Promise<SeekResult> {
+  return withPlayer(options.player, async (player) => {
+    const specs = threeStreams(options.player);
+    await player.load(specs);
+    player.play();
+    await until(() => player.claimsPlaying(), `${options.player} plays`, 10000);
+    await delay(500);
+    const random = seededRandom(options.seed);
+    const targetsMs = Array.from({ length: options.seeks }, () => Math.round(500 + random() * 9500));
+    const settleMs: number[] = [];
+    let timeouts = 0;
+    for (const targetMs of targetsMs) {
+      const seekedAt = performance.now();
+      player.seek(targetMs);
+      let settled: number | undefined;
+      await eachFrame(() => {
+        const reading = readPlayer(player);
+        const elapsed = reading.t - seekedAt;
+        if (seekSettled(reading, targetMs, specs.length, elapsed, player.rate)) {
+          settled = elapsed;
+          return false;
+        }
+        return elapsed < options.timeoutMs;
+      });
+      if (settled === undefined) timeouts += 1;
+      else settleMs.push(settled);
+      await delay(300);
+    }
+    return { settle: percentiles(settleMs), timeouts, targetsMs, settleMs };
+  });
+}
+
+// ---- f: a file joining mid-play ----------------------------------------------------------------------
+
+export interface JoinOptions {
+  readonly player: PlayerName;
+  /** VideoPlayTimes of the joining files (ms); playback starts 2 s before the first. */
+  readonly joinsAtMs: number[];
+}
+
+export interface JoinResult {
+  /** Per join: how late its first frames are shown, against the clock (ms; negative: early). */
+  readonly lateMs: number[];
+  /** Per join: from the clock passing VideoPlayTime until its frames are within one frame of the clock. */
+  readonly inSyncAfterMs: number[];
+  readonly late: Percentiles;
+  readonly inSyncAfter: Percentiles;
+}
+
+const JOIN_FRAMES = 5;
+const JOIN_TIMEOUT_MS = 4000;
+
+/**
+ * Watches one joining file through requestVideoFrameCallback: for each new frame it presents after
+ * the clock passed its VideoPlayTime, the frame number comes from the pixels and the clock's
+ * position at the frame's expected display time from the player. Its lateness is
+ *   clock at display − (VideoPlayTime + N · 20 ms),
+ * i.e. how long after its due time the frame appears (0–20 ms when the file runs exactly on the
+ * clock). The join's lateness is the smallest of the first 5 frames: 50 fps frames land on a
+ * 60 Hz display up to 16.7 ms after they are due, and over 5 frames that phase comes back near 0,
+ * so an on-time start measures ≈ 0 and a start L ms late ≈ L.
+ *
+ * Only frames after the one shown while waiting count (a re-presented first frame is not news).
+ */
+async function watchJoin(player: BenchPlayer, spec: StreamSpec): Promise<{ lateMs: number; inSyncAfterMs: number }> {
+  await until(() => (player.clockMs() ?? 0) >= spec.startMs - 300 && player.elementOf(spec.id) !== undefined, `the clock nears ${spec.id}`, 15000);
+  const video = player.elementOf(spec.id)!;
+  const waitingFrame = displayedFrame(video) ?? 0;
+  return new Promise((resolve) => {
+    const lateness: number[] = [];
+    let dueAt: number | undefined;
+    let streak = 0;
+    let streakStart = 0;
+    let inSyncAfterMs = Number.NaN;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve({ lateMs: lateness.length ? Math.min(...lateness) : Number.NaN, inSyncAfterMs });
+    };
+    const timer = setTimeout(finish, JOIN_TIMEOUT_MS);
+    const onFrame: VideoFrameRequestCallback = (_now, metadata) => {
+      if (done) return;
+      const rate = player.rate;
+      const clockNow = player.clockMs() ?? 0;
+      const displayAt = metadata.expectedDisplayTime;
+      const clockAtDisplay = player.claimsPlaying() ? clockNow + (displayAt - performance.now()) * rate : clockNow;
+      const frame = displayedFrame(video);
+      if (clockAtDisplay >= spec.startMs && frame !== undefined && frame > waitingFrame) {
+        dueAt ??= displayAt - (clockAtDisplay - spec.startMs) / rate;
+        const lateMs = (clockAtDisplay - (spec.startMs + frame * FRAME_MS)) / rate;
+        if (lateness.length < JOIN_FRAMES) lateness.push(lateMs);
+        // Within one frame of the clock: the frame's interval is at most one frame from the clock.
+        if (lateMs >= -FRAME_MS && lateMs < 2 * FRAME_MS) {
+          if (streak === 0) streakStart = displayAt;
+          streak += 1;
+          if (streak === JOIN_FRAMES && Number.isNaN(inSyncAfterMs)) inSyncAfterMs = streakStart - dueAt;
+        } else {
+          streak = 0;
+        }
+      }
+      if (lateness.length >= JOIN_FRAMES && !Number.isNaN(inSyncAfterMs)) finish();
+      else video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
+
+/**
+ * Three streams from 0, and short files joining at `joinsAtMs` (each 4 s long, its own user).
+ * timingsrc joins a file when its own update loop sees the clock pass the offset; paella-style
+ * starts it with a timer at the offset; <tic-replay> has it mounted and paused on its first frame.
+ */
+export function join(options: JoinOptions): Promise<JoinResult> {
+  return withPlayer(options.player, async (player) => {
+    const joining = options.joinsAtMs.map((atMs, i) => stream(options.player, 'short.mp4', `join-${i + 1}`, atMs, 4000, 0, `late-${i + 1}`));
+    await player.load([...threeStreams(options.player), ...joining], Math.max(0, options.joinsAtMs[0]! - 2000));
+    player.play();
+    const lateMs: number[] = [];
+    const inSyncAfterMs: number[] = [];
+    for (const spec of joining) {
+      const result = await watchJoin(player, spec);
+      lateMs.push(result.lateMs);
+      inSyncAfterMs.push(result.inSyncAfterMs);
+    }
+    return { lateMs, inSyncAfterMs, late: percentiles(lateMs.filter(Number.isFinite)), inSyncAfter: percentiles(inSyncAfterMs.filter(Number.isFinite)) };
+  });
+}
+
+// ---- g: start-up -------------------------------------------------------------------------------------
+
+export interface StartupOptions {
+  readonly player: PlayerName;
+  readonly trials: number;
+}
+
+export interface StartupResult {
+  readonly trialsMs: number[];
+  readonly medianMs: number;
+}
+
+/** Resolves with the expected display time of the first frame `video` presents past the one it shows now. */
+function firstAdvance(video: HTMLVideoElement, timeoutMs: number): Promise<number> {
+  const shownFrame = displayedFrame(video) ?? -1;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(Number.NaN), timeoutMs);
+    const onFrame: VideoFrameRequestCallback = (_now, metadata) => {
+      const frame = displayedFrame(video);
+      if (frame !== undefined && frame > shownFrame) {
+        clearTimeout(timer);
+        resolve(metadata.expectedDisplayTime);
+      } else {
+        video.requestVideoFrameCallback(onFrame);
+      }
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
+
+/**
+ * Time from play() until every stream has presented a frame past the one it was paused on, with
+ * everything loaded beforehand (each trial a fresh player on fresh URLs). `single` is one plain
+ * <video> with one file: the browser's own start-up.
+ */
+export async function startup(options: StartupOptions): Promise<StartupResult> {
+  const trialsMs: number[] = [];
+  for (let trial = 0; trial < options.trials; trial++) {
+    const ms = await withPlayer(options.player, async (player) => {
+      const specs = options.player === 'single' ? [stream('single', 'cam-a.mp4', 'cam-a', 0, 12000)] : threeStreams(options.player);
+      await player.load(specs);
+      await delay(300);
+      const advances = player.shownStreams().map((shown) => firstAdvance(shown.element, 5000));
+      const playedAt = performance.now();
+      player.play();
+      const shownAt = await Promise.all(advances);
+      return Math.max(...shownAt) - playedAt;
+    });
+    trialsMs.push(ms);
+  }
+  return { trialsMs, medianMs: median(trialsMs.filter(Number.isFinite)) };
+}
+
+// ---- h: the sync tick with 32 tracks -------------------------------------------------------------
+
+export interface TickOptions {
+  readonly streams: number;
+  readonly measureMs: number;
+}
+
+export interface TickResult {
+  /** Per-frame tick wall time while the clock ran (ms). */
+  readonly tick: Percentiles;
+  readonly method: string;
+  readonly activeStreams: number;
+  readonly ticksWhileHeld: number;
+  readonly crossOriginIsolated: boolean;
+}
+
+interface EngineInternals {
+  update?: () => void;
+  ticker?: { tick?: () => void };
+}
+
+/**
+ * The engine's per-frame work with `streams` active files (muted). The engine's FrameTicker calls
+ * its `tick` callback (the engine's update) once per animation frame; the bench swaps that callback
+ * for one that times it with performance.now() (5 µs resolution: the page is cross-origin
+ * isolated). Only ticks while the clock runs count, since a held clock does other work. If the
+ * ticker's shape ever changes, the engine's `update` itself is timed (every call, also the ones
+ * triggered by media events).
+ */
+export function tick(options: TickOptions): Promise<TickResult> {
+  return withPlayer('tic-replay', async (player) => {
+    const element = (player as unknown as { element: TicReplayElement }).element;
+    element.muted = true;
+    await player.load(manyStreams('tick', options.streams));
+    element.muted = true;
+    player.play();
+    await until(() => player.claimsPlaying(), '32 streams play', 30000);
+    const engine = (element as unknown as { engine?: EngineInternals }).engine;
+    const durations: number[] = [];
+    let ticksWhileHeld = 0;
+    const timed = (original: () => void) => () => {
+      const claimed = player.claimsPlaying();
+      const started = performance.now();
+      original();
+      const elapsed = performance.now() - started;
+      if (claimed) durations.push(elapsed);
+      else ticksWhileHeld += 1;
+    };
+    let method: string;
+    let restore: () => void;
+    if (engine?.ticker && typeof engine.ticker.tick === 'function') {
+      const ticker = engine.ticker;
+      const original = ticker.tick!;
+      ticker.tick = timed(original);
+      restore = () => (ticker.tick = original);
+      method = 'FrameTicker tick (engine update per animation frame)';
+    } else if (engine && typeof engine.update === 'function') {
+      const original = engine.update;
+      engine.update = timed(original.bind(engine));
+      restore = () => delete engine.update;
+      method = 'engine update() (every call)';
+    } else {
+      throw new Error('cannot find the engine of <tic-replay> to time its tick');
+    }
+    await delay(options.measureMs);
+    restore();
+    return {
+      tick: percentiles(durations),
+      method,
+      activeStreams: player.shownStreams().length,
+      ticksWhileHeld,
+      crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    };
+  });
+}
+
+// ---- i: the timeline of a 10,000-file recording -------------------------------------------------------
+
+export interface TimelineOptions {
+  readonly files: number;
+  readonly runs: number;
+}
+
+export interface TimelineResult {
+  readonly firstMs: number;
+  readonly medianMs: number;
+  readonly runs: number;
+  readonly tracks: number;
+  readonly files: number;
+}
+
+/**
+ * A long class: 50 tracks (whiteboard, a screen share, a mixed stream, cameras) whose files are cut
+ * by pauses and reconnects, with gaps, a few overlaps within a track, and the entries shuffled as a
+ * service might list them.
+ */
+function generateRecording(fileCount: number): Recording {
+  const random = seededRandom(10000);
+  const trackCount = 50;
+  const files: RecordingFile[] = [];
+  const nextStart = new Array<number>(trackCount).fill(0);
+  for (let i = 0; i < fileCount; i++) {
+    const track = i % trackCount;
+    const videoType = track === 0 ? 2 : track === 1 ? 1 : track === 2 ? 3 : 0;
+    const durationMs = 5000 + Math.floor(random() * 55000);
+    const gapMs = random() < 0.2 ? Math.floor(random() * 20000) : 0;
+    const overlapMs = random() < 0.03 ? Math.floor(random() * 3000) : 0;
+    const startMs = Math.max(0, nextStart[track]! + gapMs - overlapMs);
+    nextStart[track] = startMs + durationMs;
+    files.push({
+      videoId: `v${i}`,
+      userId: track < 3 ? '' : `user-${track}`,
+      videoType: videoType as RecordingFile['videoType'],
+      url: `https://example.com/rec/v${i}.mp4`,
+      format: 'mp4',
+      startMs,
+      durationMs,
+      sourceIndex: i,
+    });
+  }
+  for (let i = files.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [files[i], files[j]] = [files[j]!, files[i]!];
+  }
+  return { shape: 'result', files: files.map((file, sourceIndex) => ({ ...file, sourceIndex })), omittedDurations: [] };
+}
+
+/** buildTimeline on the generated recording: the first run (cold) and the median of the rest. */
+export function timeline(options: TimelineOptions): TimelineResult {
+  const recording = generateRecording(options.files);
+  const times: number[] = [];
+  let tracks = 0;
+  for (let run = 0; run < options.runs; run++) {
+    const started = performance.now();
+    tracks = buildTimeline(recording).tracks.length;
+    times.push(performance.now() - started);
+  }
+  return { firstMs: times[0]!, medianMs: median(times.slice(1)), runs: options.runs, tracks, files: options.files };
+}
+
+// ---- j: mount/unmount cycles ---------------------------------------------------------------------
+
+export interface CycleSnapshot {
+  /** All media elements in the player's shadow root. */
+  readonly mediaElements: number;
+  readonly hlsInstances: number;
+  /** performance.memory.usedJSHeapSize (after a garbage collection forced by bench/run.mjs). */
+  readonly heapBytes: number;
+}
+
+const CYCLE_FILE_MS = 6000;
+const CYCLE_FILES_PER_TRACK = 20;
+const CYCLE_HOME_MS = 30000;
+
+let cyclePlayer: BenchPlayer | undefined;
+let cycleRandom: () => number = Math.random;
+
+/** Waits for a seek of <tic-replay> to finish (or 10 s), then lets late async work settle. */
+async function settleCycleSeek(ms: number, settleMs: number): Promise<void> {
+  const element = (cyclePlayer as unknown as { element: TicReplayElement }).element;
+  const seeked = nextEvent(element, 'seeked', 10000);
+  cyclePlayer!.seek(ms);
+  await seeked;
+  await delay(settleMs);
+}
+
+/**
+ * A 2-minute recording of three tracks — camera (mp4), whiteboard (mp4) and a camera over HLS —
+ * each cut into 20 files of 6 s: every seek mounts some files and unmounts others. Ends warmed up
+ * (hls.js loaded, a few seeks done) at 30 s.
+ */
+export async function cyclesSetup(): Promise<void> {
+  cycleRandom = seededRandom(1000);
+  const box = stage();
+  cyclePlayer = createPlayer('tic-replay', box);
+  const specs: StreamSpec[] = [];
+  for (let i = 0; i < CYCLE_FILES_PER_TRACK; i++) {
+    const startMs = i * CYCLE_FILE_MS;
+    specs.push(stream('cycles', 'cam-a.mp4', `cam-${i}`, startMs, CYCLE_FILE_MS, 0, 'alice'));
+    specs.push(stream('cycles', 'board.mp4', `board-${i}`, startMs, CYCLE_FILE_MS, 2, ''));
+    specs.push(stream('cycles', 'hls/cam-h.m3u8', `hls-${i}`, startMs, CYCLE_FILE_MS, 0, 'bob'));
+  }
+  await cyclePlayer.load(specs, CYCLE_HOME_MS);
+  for (let i = 0; i < 10; i++) await settleCycleSeek(Math.floor(cycleRandom() * CYCLE_FILES_PER_TRACK * CYCLE_FILE_MS), 0);
+  await settleCycleSeek(CYCLE_HOME_MS, 1000);
+}
+
+export function cyclesSnapshot(): CycleSnapshot {
+  const element = (cyclePlayer as unknown as { element: TicReplayElement }).element;
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  return {
+    mediaElements: element.shadowRoot!.querySelectorAll('video, audio').length,
+    hlsInstances: liveHlsInstances(),
+    heapBytes: memory?.usedJSHeapSize ?? Number.NaN,
+  };
+}
+
+/**
+ * `count` seeks to random positions, each in a task of its own (so mounts, hls.js attaching and
+ * teardown interleave as under a user dragging the progress bar); every 100th waits for `seeked`.
+ * Then back to 30 s, and a moment for late teardown.
+ */
+export async function cyclesRun(options: { count: number }): Promise<{ wallMs: number }> {
+  const started = performance.now();
+  const spanMs = CYCLE_FILES_PER_TRACK * CYCLE_FILE_MS;
+  for (let i = 1; i <= options.count; i++) {
+    const ms = Math.floor(cycleRandom() * spanMs);
+    if (i % 100 === 0) await settleCycleSeek(ms, 0);
+    else {
+      cyclePlayer!.seek(ms);
+      await delay(0);
+    }
+  }
+  await settleCycleSeek(CYCLE_HOME_MS, 1500);
+  return { wallMs: performance.now() - started };
+}
+
+export function cyclesTeardown(): void {
+  cyclePlayer?.destroy();
+  cyclePlayer = undefined;
+}

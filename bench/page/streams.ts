@@ -1,0 +1,90 @@
+/**
+ * The benchmark's media: the test fixtures (50 fps, every frame carrying its number as a pixel band,
+ * see test/fixtures/fixtures.json) placed on replay timelines.
+ *
+ * Chromium shares downloaded media between the elements of one page by URL, so every stream of
+ * every player gets a URL of its own (a query string), or two players would share one download.
+ */
+export const FPS = 50;
+export const FRAME_MS = 1000 / FPS;
+const FIXTURES = '/test/fixtures/';
+
+export type PlayerName = 'tic-replay' | 'timingsrc' | 'paella-style' | 'plain' | 'single';
+
+/** One file of a recording, in the units of the recording service (ms on the replay timeline). */
+export interface StreamSpec {
+  readonly id: string;
+  readonly url: string;
+  readonly startMs: number;
+  readonly durationMs: number;
+  /** VideoType: 0 camera, 1 screen share, 2 whiteboard, 3 mixed, 4 audio only. */
+  readonly videoType: number;
+  readonly userId: string;
+  readonly format: 'mp4' | 'm3u8' | 'mp3';
+}
+
+/** Differs between page loads, so that no two runs share a download either. */
+const pageNonce = Math.random().toString(36).slice(2, 8);
+let urlCounter = 0;
+
+/** A URL of its own for a fixture file. */
+export function uniqueUrl(file: string, player: string): string {
+  urlCounter += 1;
+  return `${FIXTURES}${file}?p=${player}&s=${urlCounter}&n=${pageNonce}`;
+}
+
+function formatOf(file: string): StreamSpec['format'] {
+  return file.endsWith('.m3u8') ? 'm3u8' : file.endsWith('.mp3') ? 'mp3' : 'mp4';
+}
+
+export function stream(player: string, file: string, id: string, startMs: number, durationMs: number, videoType = 0, userId = id): StreamSpec {
+  return { id, url: uniqueUrl(file, player), startMs, durationMs, videoType, userId, format: formatOf(file) };
+}
+
+/** Two cameras and the whiteboard, all from 0 to 12 s. */
+export function threeStreams(player: string): StreamSpec[] {
+  return [
+    stream(player, 'board.mp4', 'board', 0, 12000, 2, 'teacher'),
+    stream(player, 'cam-a.mp4', 'cam-a', 0, 12000),
+    stream(player, 'cam-b.mp4', 'cam-b', 0, 12000),
+  ];
+}
+
+/** `count` streams from 0 to 12 s: the whiteboard and cameras, cycling through the 12 s fixtures. */
+export function manyStreams(player: string, count: number): StreamSpec[] {
+  const cameras = ['cam-a.mp4', 'cam-b.mp4', 'board.mp4'];
+  const streams = [stream(player, 'board.mp4', 'board', 0, 12000, 2, 'teacher')];
+  for (let i = 1; i < count; i++) streams.push(stream(player, cameras[(i - 1) % cameras.length]!, `cam-${i}`, 0, 12000));
+  return streams;
+}
+
+/** The bare result shape of a TIC recording (what `<tic-replay>` reads). */
+export function recordingResult(streams: readonly StreamSpec[]): Record<string, unknown> {
+  const totalTime = Math.max(...streams.map((s) => s.startMs + s.durationMs));
+  return {
+    RoomId: 1234,
+    TotalTime: totalTime,
+    VideoInfos: streams.map((s) => ({
+      VideoPlayTime: s.startMs,
+      VideoDuration: s.durationMs,
+      VideoSize: 1000,
+      VideoFormat: s.format,
+      VideoUrl: s.url,
+      VideoId: s.id,
+      VideoType: s.videoType,
+      UserId: s.userId,
+    })),
+  };
+}
+
+/** A small deterministic PRNG (mulberry32), so every player gets the same "random" seeks. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

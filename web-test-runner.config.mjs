@@ -12,7 +12,7 @@ export default {
   concurrency: 1,
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
   testFramework: { config: { timeout: 30000 } },
-  testsFinishTimeout: 10 * 60 * 1000,
+  testsFinishTimeout: 4 * 60 * 1000,
   browserStartTimeout: 60000,
   middleware: [
     // Media and recordings go through the Range-capable handler (the default one ignores Range).

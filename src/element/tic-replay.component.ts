@@ -2,7 +2,10 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ReplayEngine, PLAYBACK_RATES } from '../engine/replay-engine.js';
 import type { TicReplayError } from '../engine/replay-error.js';
-import { addControlBarExtras } from '../player/control-bar-extras.js';
+import { localeOf, messagesFor, type Locale } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
+import { registerVideojsLanguages } from '../i18n/videojs-languages.js';
+import { addControlBarExtras, type ControlBarExtras } from '../player/control-bar-extras.js';
 import { RECORDING_MIME_TYPE, TECH_NAME, registerReplayTech } from '../player/replay-tech.js';
 import { videojs, type VideoJsPlayer } from '../player/videojs.js';
 import { installVideojsFont, videojsStyles } from '../player/videojs-styles.js';
@@ -95,11 +98,16 @@ export class TicReplayElement extends LitElement {
   private readonly stageElement = document.createElement('div');
   private readonly stage = new StageView(this.stageElement, this.engine);
   private player: VideoJsPlayer | undefined;
+  private controlBarExtras: ControlBarExtras | undefined;
   private loadAbort: AbortController | undefined;
   private loadedSource: { src: string; result: unknown } | undefined;
   private teardownTimer: ReturnType<typeof setTimeout> | undefined;
   private positionStorageKey: string | undefined;
   private lastSavedPositionAt = 0;
+  private locale: Locale = 'en';
+  private messages: Messages = messagesFor('en');
+  /** Follows `lang` on the element and the page, as the element's language does. */
+  private readonly languageObserver = new MutationObserver(() => this.applyLanguage());
 
   constructor() {
     super();
@@ -237,13 +245,17 @@ export class TicReplayElement extends LitElement {
     // Reachable with Tab and el.focus(), like a video with controls.
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
-    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', 'Class recording player');
+    this.applyLanguage();
+    const watchLang = { attributes: true, attributeFilter: ['lang'] };
+    this.languageObserver.observe(this, watchLang);
+    this.languageObserver.observe(document.documentElement, watchLang);
     clearTimeout(this.teardownTimer);
     if (this.hasUpdated && !this.player) this.createPlayer();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.languageObserver.disconnect();
     // A move within the page (disconnect + connect in one task) keeps the replay; a removal ends it.
     this.teardownTimer = setTimeout(() => this.teardown(), 0);
   }
@@ -267,6 +279,7 @@ export class TicReplayElement extends LitElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.player');
     if (!container) return;
     registerReplayTech(videojs);
+    registerVideojsLanguages(videojs);
     const playerElement = document.createElement('video-js');
     container.append(playerElement);
     this.player = videojs(playerElement, {
@@ -288,12 +301,15 @@ export class TicReplayElement extends LitElement {
         chaptersButton: false,
         descriptionsButton: false,
         remainingTimeDisplay: false,
+        seekToLive: false,
       },
       userActions: { hotkeys: false, doubleClick: false },
+      language: this.locale,
     } as Parameters<typeof videojs>[1]);
     this.player.addClass('vjs-tic-replay');
-    addControlBarExtras(this.player, {
+    this.controlBarExtras = addControlBarExtras(this.player, {
       engine: this.engine,
+      getMessages: () => this.messages,
       getLayout: () => this.layout,
       setLayout: (layout) => (this.layout = layout),
     });
@@ -309,6 +325,7 @@ export class TicReplayElement extends LitElement {
     this.stage.clear();
     this.player?.dispose();
     this.player = undefined;
+    this.controlBarExtras = undefined;
     this.renderRoot.querySelector('.player')?.replaceChildren();
   }
 
@@ -332,8 +349,8 @@ export class TicReplayElement extends LitElement {
     if (this.autoplay) this.engine.play().catch(() => undefined);
     const parsed =
       source.result !== undefined
-        ? Promise.resolve().then(() => parseRecording(source.result, { baseUrl: document.baseURI }))
-        : loadRecording(source.src, { signal: abort.signal });
+        ? Promise.resolve().then(() => parseRecording(source.result, { baseUrl: document.baseURI, messages: this.messages }))
+        : loadRecording(source.src, { signal: abort.signal, messages: this.messages });
     parsed.then(
       (recording) => {
         if (abort.signal.aborted) return;
@@ -345,11 +362,25 @@ export class TicReplayElement extends LitElement {
         const problem =
           error instanceof RecordingError
             ? error.problem
-            : { code: 'fetch-failed' as const, message: `Could not load the recording: ${String(error)}` };
+            : { code: 'fetch-failed' as const, message: this.messages.recordingLoadFailed(String(error)) };
         this.engine.fail(problem);
         this.stage.update();
       },
     );
+  }
+
+  /** Picks the language from `lang` (the element's, else the page's, else the browser's) and applies it everywhere. */
+  private applyLanguage(): void {
+    const locale = localeOf(this);
+    const labelWasOurs = !this.hasAttribute('aria-label') || this.getAttribute('aria-label') === this.messages.playerLabel;
+    this.locale = locale;
+    this.messages = messagesFor(locale);
+    if (labelWasOurs) this.setAttribute('aria-label', this.messages.playerLabel);
+    this.engine.messages = this.messages;
+    this.stage.messages = this.messages;
+    this.stage.update();
+    this.player?.language(locale);
+    this.controlBarExtras?.refreshLanguage();
   }
 
   /** The `start` attribute, else the remembered position (when asked to remember). */

@@ -32,6 +32,10 @@ export const ticReplayStyles = css`
   .video-js .vjs-control-bar {
     z-index: 3;
   }
+  /* A replay is reviewed, not just started: the control bar (and its lanes) is there before the first play. */
+  .vjs-tic-replay.vjs-controls-enabled:not(.vjs-has-started) .vjs-control-bar {
+    display: flex;
+  }
 `;
 
 /** Timeline lanes and the layout menu on video.js's control bar (see player/control-bar-extras.ts). */

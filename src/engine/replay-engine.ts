@@ -9,6 +9,8 @@ import { MasterClock, type Now } from '../clock/master-clock.js';
 import { audibleVideoIds } from '../media/audio-policy.js';
 import { MediaSlot } from '../media/media-slot.js';
 import type { SourceAdapter } from '../media/source-adapter.js';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import type { ParsedRecording, Recording, RecordingProblem } from '../recording/recording.js';
 import { DEFAULT_DRIFT_POLICY, decideCorrection, type DriftPolicy } from '../sync/drift-policy.js';
 import { mediaTimeAtS, msToSeconds, secondsToMs } from '../sync/media-time.js';
@@ -26,6 +28,8 @@ export interface ReplayEngineOptions {
   readonly adapters?: readonly SourceAdapter[];
   readonly driftPolicy?: DriftPolicy;
   readonly now?: Now;
+  /** The language of messages about files (default English). */
+  readonly messages?: Messages;
 }
 
 /** Why the clock is held while the user wants playback. */
@@ -62,6 +66,8 @@ export class ReplayEngine extends EventTarget {
   private readonly adapters: readonly SourceAdapter[] | undefined;
   private readonly driftPolicy: DriftPolicy;
   private readonly ticker = new FrameTicker(() => this.update());
+  /** The language of messages about files; takes effect for files mounted from now on. */
+  messages: Messages;
 
   private timelineValue: Timeline | undefined;
   private recordingValue: Recording | undefined;
@@ -102,6 +108,7 @@ export class ReplayEngine extends EventTarget {
     this.stallTimeoutMs = options.stallTimeoutMs ?? 8000;
     this.adapters = options.adapters;
     this.driftPolicy = options.driftPolicy ?? DEFAULT_DRIFT_POLICY;
+    this.messages = options.messages ?? en;
   }
 
   // ---- loading ------------------------------------------------------------------------------
@@ -573,7 +580,7 @@ export class ReplayEngine extends EventTarget {
       const videoId = entry.file.videoId;
       let slot = this.slotMap.get(videoId);
       if (!slot) {
-        slot = new MediaSlot(entry, this.slotCallbacks, this.adapters);
+        slot = new MediaSlot(entry, this.slotCallbacks, this.adapters, this.messages);
         slot.element.playbackRate = this.clock.rate;
         slot.element.currentTime = Math.max(0, mediaTimeAtS(entry, displayMs)); // offset unknown yet
         this.slotMap.set(videoId, slot);

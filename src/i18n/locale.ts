@@ -12,8 +12,6 @@ import { zhCN } from './zh-CN.js';
 
 export type Locale = 'en' | 'zh-CN';
 
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
-
 const CATALOGUES: Readonly<Record<Locale, Messages>> = { en, 'zh-CN': zhCN };
 
 /** A BCP 47 tag (`zh-Hans-CN`, `en-GB`, also `zh_CN` as some back ends write it) to a catalogue's locale. */

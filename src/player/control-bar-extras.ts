@@ -6,6 +6,8 @@
  *  - a layout menu (presentation / grid / focus).
  */
 import type { ReplayEngine } from '../engine/replay-engine.js';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { STAGE_LAYOUTS, type StageLayout } from '../view/stage-layout.js';
 import { tileLabel } from '../view/labels.js';
@@ -41,7 +43,7 @@ export function pauseCutsMs(engine: ReplayEngine): number[] {
 }
 
 /** Renders the lanes of a timeline into `container` (plain DOM, text only). */
-export function renderLanes(container: HTMLElement, timeline: Timeline | undefined, cutsMs: readonly number[]): void {
+export function renderLanes(container: HTMLElement, timeline: Timeline | undefined, cutsMs: readonly number[], messages: Messages = en): void {
   container.replaceChildren();
   if (!timeline || timeline.durationMs <= 0) return;
   const percent = (ms: number) => `${(ms / timeline.durationMs) * 100}%`;
@@ -50,10 +52,10 @@ export function renderLanes(container: HTMLElement, timeline: Timeline | undefin
     const lane = document.createElement('div');
     lane.className = 'vjs-tic-lane';
     lane.dataset.trackId = track.id;
-    const who = tileLabel(track.videoType, track.userId);
+    const who = tileLabel(track.videoType, track.userId, messages);
     const spans = track.files.map((entry) => `${clockLabel(entry.startMs / 1000)}–${clockLabel(entry.endMs / 1000)}`);
     lane.setAttribute('role', 'img');
-    lane.setAttribute('aria-label', `${who}: ${spans.join(', ')}`);
+    lane.setAttribute('aria-label', messages.timelineLane(who, spans));
     for (const entry of track.files) {
       const segment = document.createElement('div');
       segment.className = 'vjs-tic-lane-segment';
@@ -70,31 +72,47 @@ export function renderLanes(container: HTMLElement, timeline: Timeline | undefin
     const cut = document.createElement('div');
     cut.className = 'vjs-tic-lane-cut';
     cut.style.left = percent(atMs);
-    cut.title = `Paused here (${clockLabel(atMs / 1000)})`;
+    cut.title = messages.pausedHere(clockLabel(atMs / 1000));
     container.append(cut);
   }
 }
 
 export interface ControlBarExtrasOptions {
   readonly engine: ReplayEngine;
+  readonly getMessages: () => Messages;
   readonly getLayout: () => StageLayout;
   readonly setLayout: (layout: StageLayout) => void;
 }
 
 let registered = false;
 
+export interface ControlBarExtras {
+  /** Re-renders texts after a change of language. */
+  refreshLanguage(): void;
+}
+
 /** Adds the lanes and the layout menu to a player made by `<tic-replay>`. */
-export function addControlBarExtras(player: VideoJsPlayer, options: ControlBarExtrasOptions): void {
+export function addControlBarExtras(player: VideoJsPlayer, options: ControlBarExtrasOptions): ControlBarExtras {
   registerComponents();
   const controlBar = (player as unknown as ComponentInstance).getChild('ControlBar');
   const seekBar = controlBar?.getChild('ProgressControl')?.getChild('SeekBar');
-  if (seekBar) seekBar.addChild(new (videojs.getComponent('TicTimelineLanes') as unknown as ComponentClass)(player, { engine: options.engine }));
+  const Lanes = videojs.getComponent('TicTimelineLanes') as unknown as ComponentClass;
+  const Menu = videojs.getComponent('TicLayoutMenuButton') as unknown as ComponentClass;
+  const lanes = seekBar ? new Lanes(player, { name: 'TicTimelineLanes', engine: options.engine, getMessages: options.getMessages }) : undefined;
+  if (lanes) seekBar!.addChild(lanes);
+  let menu: ComponentInstance | undefined;
   if (controlBar) {
-    const menu = new (videojs.getComponent('TicLayoutMenuButton') as unknown as ComponentClass)(player, { ...options });
+    menu = new Menu(player, { ...options, name: 'TicLayoutMenuButton' });
     const fullscreen = controlBar.getChild('FullscreenToggle');
     controlBar.addChild(menu);
     controlBar.el().insertBefore(menu.el(), fullscreen?.el() ?? null);
   }
+  return {
+    refreshLanguage() {
+      (lanes as unknown as { refresh?: () => void } | undefined)?.refresh?.();
+      (menu as unknown as { update?: () => void } | undefined)?.update?.();
+    },
+  };
 }
 
 function registerComponents(): void {
@@ -106,12 +124,14 @@ function registerComponents(): void {
 
   class TimelineLanes extends Component {
     private readonly engine: ReplayEngine;
+    private readonly getMessages: () => Messages;
     private readonly tooltip: HTMLElement;
     private readonly lanes: HTMLElement;
 
     constructor(player: VideoJsPlayer, options: Record<string, unknown>) {
       super(player, options);
       this.engine = options.engine as ReplayEngine;
+      this.getMessages = options.getMessages as () => Messages;
       const root = this.el();
       this.lanes = document.createElement('div');
       this.lanes.className = 'vjs-tic-lanes-inner';
@@ -120,7 +140,7 @@ function registerComponents(): void {
       this.tooltip.hidden = true;
       root.append(this.lanes, this.tooltip);
       root.setAttribute('role', 'group');
-      root.setAttribute('aria-label', 'Who has video when');
+      root.setAttribute('aria-label', this.getMessages().timelineLanes);
       root.addEventListener('pointermove', (event) => this.hover(event));
       root.addEventListener('pointerleave', () => (this.tooltip.hidden = true));
       this.engine.addEventListener('loadedmetadata', this.refresh);
@@ -140,7 +160,11 @@ function registerComponents(): void {
       super.dispose();
     }
 
-    private readonly refresh = () => renderLanes(this.lanes, this.engine.timeline, pauseCutsMs(this.engine));
+    /** Redraws the lanes (a new recording, or a new language). */
+    readonly refresh = () => {
+      this.el().setAttribute('aria-label', this.getMessages().timelineLanes);
+      renderLanes(this.lanes, this.engine.timeline, pauseCutsMs(this.engine), this.getMessages());
+    };
 
     private hover(event: PointerEvent): void {
       const timeline = this.engine.timeline;
@@ -153,11 +177,12 @@ function registerComponents(): void {
       const atMs = ((event.clientX - box.left) / box.width) * timeline.durationMs;
       const track = timeline.tracks.find((candidate) => candidate.id === lane.dataset.trackId);
       if (!track) return;
-      const who = tileLabel(track.videoType, track.userId);
+      const messages = this.getMessages();
+      const who = tileLabel(track.videoType, track.userId, messages);
       const entry = track.files.find((file) => file.startMs <= atMs && atMs < file.endMs);
       this.tooltip.textContent = entry
         ? `${who} · ${clockLabel(entry.startMs / 1000)}–${clockLabel(entry.endMs / 1000)}`
-        : `${who} · no video at ${clockLabel(atMs / 1000)}`;
+        : messages.noVideoAt(who, clockLabel(atMs / 1000));
       this.tooltip.style.left = `${event.clientX - box.left}px`;
       this.tooltip.hidden = false;
     }
@@ -184,7 +209,11 @@ function registerComponents(): void {
       (this as unknown as { controlText(text: string): void }).controlText('Layout');
     }
     buildCSSClass(): string {
-      return 'vjs-tic-layout-button vjs-menu-button vjs-menu-button-popup vjs-control vjs-button';
+      return 'vjs-tic-layout-control';
+    }
+    buildWrapperCSSClass(): string {
+      const base = (MenuButton.prototype as unknown as { buildWrapperCSSClass(this: unknown): string }).buildWrapperCSSClass.call(this);
+      return `vjs-tic-layout-button ${base}`;
     }
     createItems(): unknown[] {
       const options = (this as unknown as { options_: ControlBarExtrasOptions }).options_;

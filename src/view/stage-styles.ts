@@ -15,10 +15,13 @@ export const stageStyles: CSSResult = css`
     gap: var(--tic-gap, 4px);
     padding: var(--tic-gap, 4px);
     box-sizing: border-box;
-    container-type: size;
     color: var(--tic-text, #f4f4f4);
     font: 14px/1.4 system-ui, sans-serif;
     background: var(--tic-background, #111);
+  }
+  /* The player box is the size container, so the stage can follow the player's shape. */
+  .video-js:has(> .tic-stage) {
+    container-type: size;
   }
   .tic-stage:not(.has-main) {
     grid-template-columns: minmax(0, 1fr);

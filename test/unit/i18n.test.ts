@@ -553,9 +553,12 @@ describe('video.js in Simplified Chinese', () => {
         chaptersButton: false,
         descriptionsButton: false,
         remainingTimeDisplay: false,
+        // Never live; video.js hides this only by CSS, which the pruned stylesheet drops.
+        seekToLive: false,
       },
     } as Parameters<typeof videojs>[1]);
     try {
+      player.addClass('vjs-has-started'); // the control bar shows once playback has started
       const root = player.el();
       const texts = [...root.querySelectorAll('.vjs-control-bar .vjs-control-text, .vjs-big-play-button .vjs-control-text')]
         // What is shown, or read out: components hidden in this player (skip buttons, seek-to-live) are neither.

@@ -30,6 +30,7 @@ export const MEDIA_EVENTS = [
  * Replays a Tencent Cloud TIC/TIW real-time recording (many files on one timeline) as one
  * synchronized video, and behaves like a media element.
  *
+ * @tagname tic-replay
  * @summary A synchronized player for TIC real-time recordings.
  *
  * @event loadstart - A recording started loading.

@@ -54,6 +54,8 @@ const START_TIMEOUT_MS = 1000;
 const TIMEUPDATE_INTERVAL_MS = 250;
 /** A stream in the middle of a drift-correcting seek does not hold the others back for this long. */
 const CORRECTIVE_SEEK_GRACE_MS = 1000;
+/** First guess of play() latency, before any has been measured. */
+const INITIAL_PLAY_LATENCY_MS = 30;
 export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
@@ -97,6 +99,9 @@ export class ReplayEngine extends EventTarget {
   private updateQueued = false;
   private seekLatencyS = 0;
   private readonly seekSentAt = new Map<MediaSlot, number>();
+  /** How long play() takes until an element reports `playing` (moving average, real ms). */
+  private playLatencyMs = INITIAL_PLAY_LATENCY_MS;
+  private readonly playRequestedAt = new Map<MediaSlot, number>();
   private pendingStartMs = 0;
   private destroyed = false;
 
@@ -175,6 +180,7 @@ export class ReplayEngine extends EventTarget {
     this.startedSlots.clear();
     this.stalledSince.clear();
     this.seekSentAt.clear();
+    this.playRequestedAt.clear();
     this.rejectPlayWaiters(new DOMException('The replay was unloaded', 'AbortError'));
     this.pausedValue = true;
     this.endedValue = false;
@@ -495,6 +501,7 @@ export class ReplayEngine extends EventTarget {
 
   private startElement(slot: MediaSlot): void {
     slot.element.playbackRate = this.clock.rate;
+    this.playRequestedAt.set(slot, this.now());
     slot.element.play().catch((error: unknown) => {
       if (error instanceof DOMException && error.name === 'NotAllowedError' && !this.pausedValue) {
         // The browser refused playback (autoplay policy): behave like a media element and stay paused.
@@ -537,6 +544,20 @@ export class ReplayEngine extends EventTarget {
       }
     }
     for (const slot of this.heldSlots(positionMs)) if (!slot.element.paused) slot.element.pause();
+    this.prerollJoiningSlots(positionMs);
+  }
+
+  /**
+   * A preloaded file about to start is told to play one play()-latency ahead (still hidden and
+   * muted), so that it is already advancing on its first frame when the clock reaches its start.
+   */
+  private prerollJoiningSlots(positionMs: number): void {
+    const leadMs = this.playLatencyMs * this.clock.rate;
+    for (const slot of this.slotMap.values()) {
+      if (slot.state !== 'preloading' || slot.failed || !slot.element.paused) continue;
+      if (slot.entry.startMs - positionMs > leadMs || !this.hasFutureData(slot)) continue;
+      this.startElement(slot);
+    }
   }
 
   private finish(): void {
@@ -600,7 +621,15 @@ export class ReplayEngine extends EventTarget {
 
   private readonly slotCallbacks = {
     onMediaEvent: (slot: MediaSlot, type: string) => {
-      if (type === 'playing') this.startedSlots.add(slot);
+      if (type === 'playing') {
+        this.startedSlots.add(slot);
+        const requestedAt = this.playRequestedAt.get(slot);
+        if (requestedAt !== undefined) {
+          this.playRequestedAt.delete(slot);
+          const sample = Math.min(Math.max(this.now() - requestedAt, 0), 500);
+          this.playLatencyMs = this.playLatencyMs * 0.7 + sample * 0.3;
+        }
+      }
       if (type === 'seeked') {
         const sentAt = this.seekSentAt.get(slot);
         if (sentAt !== undefined) {
@@ -744,13 +773,12 @@ export class ReplayEngine extends EventTarget {
     const timeline = this.timelineValue;
     clearTimeout(this.boundaryTimer);
     if (!timeline || !this.clock.running) return;
-    const lookaheadMs = this.preloadMs * Math.max(1, this.clock.rate);
-    const candidates = [nextBoundaryAfter(timeline, positionMs), nextBoundaryAfter(timeline, positionMs + lookaheadMs)];
+    // Starts and ends, preroll points just before starts, and mount points a preload window ahead.
+    const leadsMs = [0, this.playLatencyMs * this.clock.rate, this.preloadMs * Math.max(1, this.clock.rate)];
     let nextMs = timeline.durationMs;
-    for (const candidate of candidates) {
-      if (candidate === undefined) continue;
-      const at = candidate === candidates[1] ? candidate - lookaheadMs : candidate;
-      if (at > positionMs) nextMs = Math.min(nextMs, at);
+    for (const leadMs of leadsMs) {
+      const boundary = nextBoundaryAfter(timeline, positionMs + leadMs);
+      if (boundary !== undefined && boundary - leadMs > positionMs) nextMs = Math.min(nextMs, boundary - leadMs);
     }
     const delayMs = this.clock.realMsUntil(nextMs, this.now());
     if (Number.isFinite(delayMs)) this.boundaryTimer = setTimeout(() => this.update(), Math.max(0, delayMs));

@@ -13,7 +13,7 @@ import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import type { ParsedRecording, Recording, RecordingProblem } from '../recording/recording.js';
 import { DEFAULT_DRIFT_POLICY, decideCorrection, type DriftPolicy } from '../sync/drift-policy.js';
-import { mediaTimeAtS, msToSeconds, secondsToMs } from '../sync/media-time.js';
+import { mediaTimeAtS, msToSeconds, secondsToMs, timelineMsAt } from '../sync/media-time.js';
 import { buildTimeline, nextBoundaryAfter, type Timeline } from '../timeline/timeline.js';
 import { FrameTicker } from './frame-ticker.js';
 import { displayPositionMs, planMounts } from './mount-plan.js';
@@ -54,6 +54,8 @@ const START_TIMEOUT_MS = 1000;
 const TIMEUPDATE_INTERVAL_MS = 250;
 /** A stream in the middle of a drift-correcting seek does not hold the others back for this long. */
 const CORRECTIVE_SEEK_GRACE_MS = 1000;
+/** A synchronized start may move the clock forward to where the streams already are, at most this much. */
+const MAX_START_ADVANCE_MS = 300;
 /** First guess of play() latency, before any has been measured. */
 const INITIAL_PLAY_LATENCY_MS = 30;
 export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
@@ -85,8 +87,6 @@ export class ReplayEngine extends EventTarget {
   private startRequestedAtMs = 0;
   /** Whether the current synchronized start has sent play() to its elements. */
   private startSent = false;
-  /** Elements that reported `playing` since the last synchronized start was sent. */
-  private readonly startedSlots = new Set<MediaSlot>();
   private readonly stalledSince = new Map<MediaSlot, number>();
   private volumeValue = 1;
   private mutedValue = false;
@@ -99,9 +99,13 @@ export class ReplayEngine extends EventTarget {
   private updateQueued = false;
   private seekLatencyS = 0;
   private readonly seekSentAt = new Map<MediaSlot, number>();
-  /** How long play() takes until an element reports `playing` (moving average, real ms). */
+  /**
+   * How long play() takes until an element's media time starts to advance (moving average, real
+   * ms). With audio this is far longer than until its `playing` event (the audio output starts).
+   */
   private playLatencyMs = INITIAL_PLAY_LATENCY_MS;
-  private readonly playRequestedAt = new Map<MediaSlot, number>();
+  /** Elements told to play that have not advanced yet, with when and from where. */
+  private readonly pendingStarts = new Map<MediaSlot, { readonly requestedAtMs: number; readonly fromS: number }>();
   private pendingStartMs = 0;
   private destroyed = false;
 
@@ -177,10 +181,9 @@ export class ReplayEngine extends EventTarget {
     for (const slot of this.slotMap.values()) slot.dispose();
     const hadSlots = this.slotMap.size > 0;
     this.slotMap.clear();
-    this.startedSlots.clear();
     this.stalledSince.clear();
     this.seekSentAt.clear();
-    this.playRequestedAt.clear();
+    this.pendingStarts.clear();
     this.rejectPlayWaiters(new DOMException('The replay was unloaded', 'AbortError'));
     this.pausedValue = true;
     this.endedValue = false;
@@ -404,7 +407,7 @@ export class ReplayEngine extends EventTarget {
   private beginStart(): void {
     this.hold = 'starting';
     this.startSent = false;
-    this.startedSlots.clear();
+    this.ticker.start();
   }
 
   private queueUpdate(): void {
@@ -426,6 +429,7 @@ export class ReplayEngine extends EventTarget {
       return;
     }
     const positionMs = this.clock.positionMs(nowMs);
+    this.measureStarts(nowMs);
     this.reconcileMounts(positionMs);
 
     if (this.seekingValue) {
@@ -483,14 +487,15 @@ export class ReplayEngine extends EventTarget {
       if (playable.some((slot) => slot.element.seeking)) return;
       this.startSent = true;
       this.startRequestedAtMs = nowMs;
-      this.startedSlots.clear();
       for (const slot of playable) this.startElement(slot);
     }
-    const everyonePlaying = playable.every((slot) => this.startedSlots.has(slot));
-    if (everyonePlaying || nowMs - this.startRequestedAtMs > START_TIMEOUT_MS) {
+    // The clock starts once every stream really moves (not at `playing`), where the streams are.
+    const everyoneMoving = playable.every((slot) => !slot.element.paused && !this.pendingStarts.has(slot));
+    if (everyoneMoving || nowMs - this.startRequestedAtMs > START_TIMEOUT_MS) {
       this.hold = null;
       this.startSent = false;
-      this.startedSlots.clear();
+      const positions = playable.filter((slot) => !this.pendingStarts.has(slot)).map((slot) => this.positionOf(slot));
+      if (positions.length > 0) this.clock.seek(Math.min(Math.max(median(positions), positionMs), positionMs + MAX_START_ADVANCE_MS));
       this.clock.start();
       this.lastTimeupdateMs = nowMs;
       this.ticker.start();
@@ -499,9 +504,31 @@ export class ReplayEngine extends EventTarget {
     }
   }
 
+  /** Where an element is on the replay timeline (ms). */
+  private positionOf(slot: MediaSlot): number {
+    return timelineMsAt(slot.entry, slot.element.currentTime - slot.videoStartOffsetS);
+  }
+
+  /** Notices elements that began to advance since play(), and learns the play() latency from them. */
+  private measureStarts(nowMs: number): void {
+    for (const [slot, pending] of this.pendingStarts) {
+      const element = slot.element;
+      if (element.paused) {
+        this.pendingStarts.delete(slot);
+        continue;
+      }
+      const advancedS = element.currentTime - pending.fromS;
+      if (advancedS <= 0.0005 || element.seeking) continue;
+      this.pendingStarts.delete(slot);
+      const movingSinceMs = nowMs - (advancedS * 1000) / Math.max(element.playbackRate, 0.1);
+      const sample = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), 500);
+      this.playLatencyMs = this.playLatencyMs * 0.7 + sample * 0.3;
+    }
+  }
+
   private startElement(slot: MediaSlot): void {
     slot.element.playbackRate = this.clock.rate;
-    this.playRequestedAt.set(slot, this.now());
+    this.pendingStarts.set(slot, { requestedAtMs: this.now(), fromS: slot.element.currentTime });
     slot.element.play().catch((error: unknown) => {
       if (error instanceof DOMException && error.name === 'NotAllowedError' && !this.pausedValue) {
         // The browser refused playback (autoplay policy): behave like a media element and stay paused.
@@ -594,7 +621,7 @@ export class ReplayEngine extends EventTarget {
       slot.dispose();
       this.slotMap.delete(videoId);
       this.stalledSince.delete(slot);
-      this.startedSlots.delete(slot);
+      this.pendingStarts.delete(slot);
       changed = true;
     }
     for (const entry of [...plan.active, ...plan.preloading]) {
@@ -621,15 +648,6 @@ export class ReplayEngine extends EventTarget {
 
   private readonly slotCallbacks = {
     onMediaEvent: (slot: MediaSlot, type: string) => {
-      if (type === 'playing') {
-        this.startedSlots.add(slot);
-        const requestedAt = this.playRequestedAt.get(slot);
-        if (requestedAt !== undefined) {
-          this.playRequestedAt.delete(slot);
-          const sample = Math.min(Math.max(this.now() - requestedAt, 0), 500);
-          this.playLatencyMs = this.playLatencyMs * 0.7 + sample * 0.3;
-        }
-      }
       if (type === 'seeked') {
         const sentAt = this.seekSentAt.get(slot);
         if (sentAt !== undefined) {
@@ -806,4 +824,10 @@ export class ReplayEngine extends EventTarget {
   private emit(type: string): void {
     this.dispatchEvent(new Event(type));
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

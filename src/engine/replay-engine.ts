@@ -47,6 +47,8 @@ const NETWORK_NO_SOURCE = 3;
 
 /** A seek is done for an element once it shows a frame this close to where it was sent. */
 const SEEK_TOLERANCE_S = 0.05;
+/** How long a seek waits for an element to present its new frame before going on without it. */
+const FRAME_WAIT_TIMEOUT_MS = 500;
 /** Elements further than this from the clock are re-aligned by a seek before a synchronized start. */
 const START_ALIGN_TOLERANCE_S = 0.02;
 /** If an element never reports `playing`, the clock starts anyway after this long. */
@@ -433,7 +435,7 @@ export class ReplayEngine extends EventTarget {
     this.reconcileMounts(positionMs);
 
     if (this.seekingValue) {
-      if (!this.allSeeked(positionMs)) {
+      if (!this.allSeeked(positionMs, nowMs)) {
         // Playback asked for while the first frames are still loading: that is waiting, as for <video>.
         if (this.seekIsSilent && !this.pausedValue && this.hold !== 'waiting') {
           this.hold = 'waiting';
@@ -669,7 +671,10 @@ export class ReplayEngine extends EventTarget {
   private alignForSeek(slot: MediaSlot, positionMs: number): void {
     const element = slot.element;
     const targetS = slot.state === 'active' ? this.clampToMedia(slot, this.targetS(slot, positionMs)) : 0;
-    if (Math.abs(element.currentTime - targetS) > 0.0005 || element.readyState === HAVE_NOTHING) element.currentTime = targetS;
+    if (Math.abs(element.currentTime - targetS) > 0.0005 || element.readyState === HAVE_NOTHING) {
+      element.currentTime = targetS;
+      if (slot.state === 'active') slot.expectFrame(this.now());
+    }
   }
 
   /** Where a mounted file's element should be (media seconds) with the clock at `positionMs`. */
@@ -729,15 +734,17 @@ export class ReplayEngine extends EventTarget {
     return ranges.length > 0 && ranges.end(ranges.length - 1) >= element.duration - 0.05;
   }
 
-  private allSeeked(positionMs: number): boolean {
+  private allSeeked(positionMs: number, nowMs: number): boolean {
     for (const slot of this.activeSlots()) {
       if (slot.failed) continue;
       const element = slot.element;
       const targetS = this.clampToMedia(slot, this.targetS(slot, positionMs));
       if (element.seeking || element.readyState < HAVE_CURRENT_DATA) return false;
+      if (slot.awaitingFrame(nowMs, FRAME_WAIT_TIMEOUT_MS)) return false;
       if (Math.abs(element.currentTime - targetS) > SEEK_TOLERANCE_S) {
         // A seek requested before metadata can be dropped by the element: ask again.
         element.currentTime = targetS;
+        slot.expectFrame(nowMs);
         return false;
       }
     }

@@ -11,6 +11,9 @@ import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adap
 
 export type SlotState = 'preloading' | 'active';
 
+/** A presented frame belongs to the seek when its media time is this close to the element's. */
+const FRAME_MATCH_TOLERANCE_S = 0.05;
+
 /** Media events after which the engine re-checks readiness. */
 const WATCHED_EVENTS = ['loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough', 'seeked', 'playing', 'waiting', 'stalled', 'progress'] as const;
 
@@ -25,6 +28,9 @@ export class MediaSlot {
   private failureValue: RecordingProblem | undefined;
   private source: AttachedSource | undefined;
   private disposed = false;
+  /** Set while a frame is expected after a seek: since when (real ms). */
+  private frameExpectedSince: number | undefined;
+  private frameToken = 0;
   private readonly listener = (event: Event) => this.callbacks.onMediaEvent(this, event.type);
 
   /**
@@ -93,6 +99,41 @@ export class MediaSlot {
   /** Media duration in seconds once metadata is known (NaN before). */
   get mediaDurationS(): number {
     return this.element.duration;
+  }
+
+  /**
+   * After a seek: notes when the element next presents a frame of the new position. The engine
+   * holds the clock until then, so that "seeked" means the picture is there, not only the data.
+   */
+  expectFrame(nowMs: number): void {
+    const element = this.element;
+    if (!(element instanceof HTMLVideoElement) || typeof element.requestVideoFrameCallback !== 'function') return;
+    const token = ++this.frameToken;
+    this.frameExpectedSince = nowMs;
+    const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
+      if (token !== this.frameToken || this.disposed) return;
+      if (Math.abs(metadata.mediaTime - element.currentTime) > FRAME_MATCH_TOLERANCE_S && element.paused) {
+        element.requestVideoFrameCallback(onFrame); // a frame from before the seek
+        return;
+      }
+      this.frameExpectedSince = undefined;
+      this.callbacks.onMediaEvent(this, 'frame');
+    };
+    element.requestVideoFrameCallback(onFrame);
+  }
+
+  /**
+   * Whether a frame expected after a seek has not been presented yet. Elements that are not rendered
+   * (a hidden track, a background tab) present no frames: they are waited for at most `timeoutMs`.
+   */
+  awaitingFrame(nowMs: number, timeoutMs: number): boolean {
+    const since = this.frameExpectedSince;
+    if (since === undefined) return false;
+    if (nowMs - since > timeoutMs || document.hidden || !this.element.checkVisibility()) {
+      this.frameExpectedSince = undefined;
+      return false;
+    }
+    return true;
   }
 
   dispose(): void {

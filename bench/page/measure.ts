@@ -2,14 +2,77 @@
  * Reading a player from outside: every shown stream's position and displayed frame, taken together
  * in one task, and the statistics built from those readings.
  */
-import { readFrameNumber } from '../../test/helpers/frame-code.js';
 import type { BenchPlayer } from './players.js';
 import { FPS, FRAME_MS } from './streams.js';
 import { percentiles, type Percentiles } from './util.js';
 
-/** The fixtures have at most 600 frames: a larger number is a misread (no picture yet). */
+/**
+ * The frame code of the fixtures (test/fixtures/fixtures.json, read the same way as
+ * test/helpers/frame-code.ts): a 320×16 band at the top-left, 16 blocks of 20 px, white = 1, most
+ * significant bit first. The fixtures have at most 600 frames: a larger number is a misread.
+ */
+const BLOCKS = 16;
+const BLOCK_WIDTH = 20;
+const BAND_WIDTH = BLOCKS * BLOCK_WIDTH;
+const BAND_HEIGHT = 16;
 const MAX_FRAME = 600;
 const HAVE_CURRENT_DATA = 2;
+
+let bandCanvas: HTMLCanvasElement | undefined;
+
+/**
+ * The frame numbers `videos` display, from their pixels (undefined: no picture yet).
+ *
+ * A video's picture can change in the middle of a task (measured: it does), and copying a new
+ * picture out of a video costs up to half a millisecond, so reading 8 videos one by one could mix
+ * pictures from before and after a frame change. So all bands are copied back to back into one
+ * canvas and decoded, and that is repeated until two passes agree: the result is what every video
+ * showed at one instant. (Copying an unchanged picture again is cheap.)
+ */
+export function displayedFrames(videos: readonly HTMLVideoElement[]): Array<number | undefined> {
+  let frames = copyAndDecode(videos);
+  for (let pass = 0; pass < 4; pass++) {
+    const again = copyAndDecode(videos);
+    if (again.every((frame, i) => frame === frames[i])) break;
+    frames = again;
+  }
+  return frames;
+}
+
+function copyAndDecode(videos: readonly HTMLVideoElement[]): Array<number | undefined> {
+  bandCanvas ??= document.createElement('canvas');
+  const height = BAND_HEIGHT * Math.max(1, videos.length);
+  if (bandCanvas.width !== BAND_WIDTH || bandCanvas.height !== height) {
+    bandCanvas.width = BAND_WIDTH;
+    bandCanvas.height = height;
+  }
+  const context = bandCanvas.getContext('2d', { willReadFrequently: true })!;
+  const readable = videos.map((video) => video.readyState >= HAVE_CURRENT_DATA && video.videoWidth > 0);
+  videos.forEach((video, row) => {
+    if (readable[row]) context.drawImage(video, 0, 0, BAND_WIDTH, BAND_HEIGHT, 0, row * BAND_HEIGHT, BAND_WIDTH, BAND_HEIGHT);
+  });
+  const { data } = context.getImageData(0, 0, BAND_WIDTH, height);
+  return videos.map((_video, row) => {
+    if (!readable[row]) return undefined;
+    let frame = 0;
+    for (let block = 0; block < BLOCKS; block++) {
+      // The mean luma of a 7×5 patch in the middle of the block.
+      let sum = 0;
+      for (let dy = -2; dy <= 2; dy++) {
+        for (let dx = -3; dx <= 3; dx++) {
+          const i = ((row * BAND_HEIGHT + 8 + dy) * BAND_WIDTH + block * BLOCK_WIDTH + 10 + dx) * 4;
+          sum += 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+        }
+      }
+      frame = frame * 2 + (sum / 35 >= 128 ? 1 : 0);
+    }
+    return frame < MAX_FRAME ? frame : undefined;
+  });
+}
+
+export function displayedFrame(video: HTMLVideoElement): number | undefined {
+  return displayedFrames([video])[0];
+}
 
 export interface StreamReading {
   readonly id: string;
@@ -29,17 +92,10 @@ export interface Reading {
   readonly streams: readonly StreamReading[];
 }
 
-/** The displayed frame of `video` from its pixels, or undefined when there is no picture to read. */
-export function displayedFrame(video: HTMLVideoElement): number | undefined {
-  if (video.readyState < HAVE_CURRENT_DATA || video.videoWidth === 0) return undefined;
-  const frame = readFrameNumber(video);
-  return frame < MAX_FRAME ? frame : undefined;
-}
-
 /**
- * Reads every shown stream of `player` in this one task. All currentTimes are read first (cheap,
- * and Chromium keeps them fixed within a task), then every picture is decoded: the pictures cannot
- * change during the task either, since frames are only swapped between tasks.
+ * Reads every shown stream of `player` in this one task: all currentTimes (Chromium keeps an
+ * element's currentTime fixed from its first read until the next microtask checkpoint, so these
+ * are one instant), then all pictures at one instant (see displayedFrames), a few ms later at most.
  */
 export function readPlayer(player: BenchPlayer): Reading {
   const t = performance.now();
@@ -47,12 +103,13 @@ export function readPlayer(player: BenchPlayer): Reading {
   const claimsPlaying = player.claimsPlaying();
   const shown = player.shownStreams();
   const times = shown.map((stream) => stream.element.currentTime);
+  const frames = displayedFrames(shown.map((stream) => stream.element));
   const streams = shown.map((stream, i) => ({
     id: stream.id,
     startMs: stream.startMs,
     currentTimeS: times[i]!,
     positionMs: stream.startMs + times[i]! * 1000,
-    frame: displayedFrame(stream.element),
+    frame: frames[i],
   }));
   return { t, clockMs, claimsPlaying, streams };
 }

@@ -37,11 +37,14 @@ export interface SyncOptions {
   readonly untilMs: number;
   /** ...or this much real time has passed since play(). */
   readonly wallCapMs: number;
-  /** Also return every reading, compactly (for investigating a result). */
-  readonly trace?: boolean;
 }
 
+/** `settledSpread` and `settledFrameGap` leave out the first second of playback. */
+const SETTLED_AFTER_MS = 1000;
+
 export interface SyncResult extends SyncSummary {
+  readonly settledSpread: Percentiles;
+  readonly settledFrameGap: Percentiles;
   readonly stalls: number;
   readonly stalledMs: number;
   readonly wallMs: number;
@@ -49,13 +52,6 @@ export interface SyncResult extends SyncSummary {
   /** Readings taken while the player claimed to be playing, of all readings. */
   readonly claimedFraction: number;
   readonly loadMs: number;
-  /** With `trace`: [ms since play(), clock, claims playing, ...per stream [position, frame]]. */
-  readonly trace?: unknown[];
-}
-
-function compact(reading: Reading, playedAt: number): unknown[] {
-  const round = (value: number | undefined) => (value === undefined ? null : Math.round(value * 10) / 10);
-  return [round(reading.t - playedAt), round(reading.clockMs), reading.claimsPlaying ? 1 : 0, ...reading.streams.map((s) => [round(s.positionMs), s.frame ?? null])];
 }
 
 /**
@@ -72,32 +68,36 @@ export function sync(options: SyncOptions): Promise<SyncResult> {
     const loadMs = performance.now() - loadStarted;
     player.setRate(options.rate);
     const stats = new SyncStats();
+    // The same from one second after the player first claimed to play: without the start-up.
+    const settled = new SyncStats();
+    let firstClaimedAt: number | undefined;
     const freezes = new FreezeTracker();
     let readings = 0;
     let claimed = 0;
-    const trace: unknown[] = [];
     const playedAt = performance.now();
     player.play();
     await eachFrame(() => {
       const reading = readPlayer(player);
-      if (options.trace) trace.push(compact(reading, playedAt));
       readings += 1;
       freezes.add(reading);
       if (reading.claimsPlaying) {
         claimed += 1;
         stats.add(reading);
+        firstClaimedAt ??= reading.t;
+        if (reading.t - firstClaimedAt >= SETTLED_AFTER_MS) settled.add(reading);
       }
       return (reading.clockMs ?? 0) < options.untilMs && reading.t - playedAt < options.wallCapMs;
     });
     return {
       ...stats.summary(),
+      settledSpread: settled.summary().spread,
+      settledFrameGap: settled.summary().frameGap,
       stalls: freezes.stalls,
       stalledMs: freezes.stalledMs,
       wallMs: performance.now() - playedAt,
       reachedMs: player.clockMs() ?? 0,
       claimedFraction: readings ? claimed / readings : 0,
       loadMs,
-      ...(options.trace ? { trace } : {}),
     };
   });
 }
@@ -120,14 +120,13 @@ export interface SeekResult {
 
 /**
  * Whether a seek to `targetMs` has settled: every shown stream shows a readable frame past the
- * target's frame (it plays again, and it is not a stale picture from before a backward seek),
- * within one frame of where the player's clock says; a player without a clock (plain videos) has
- * instead every stream within one frame of the others and none ahead of where it could be by now.
+ * target's frame (it plays again, and it is not a stale picture from before a backward seek) and
+ * that frame is right: within one frame of where the player's clock says. Plain videos have no
+ * clock: for them a right frame is one no further past the target than the time since the seek
+ * allows (they start from the target together, which is all the floor promises).
  */
 function seekSettled(reading: Reading, targetMs: number, streamCount: number, elapsedMs: number, rate: number): boolean {
   if (!reading.claimsPlaying || reading.streams.length !== streamCount) return false;
-  let minLower = Infinity;
-  let maxLower = -Infinity;
   for (const stream of reading.streams) {
     if (stream.frame === undefined) return false;
     const targetFrame = Math.floor((targetMs - stream.startMs) / FRAME_MS);
@@ -138,11 +137,8 @@ function seekSettled(reading: Reading, targetMs: number, streamCount: number, el
     } else if (stream.frame > targetFrame + Math.ceil((elapsedMs * rate) / FRAME_MS) + 1) {
       return false;
     }
-    const lower = stream.startMs + stream.frame * FRAME_MS;
-    minLower = Math.min(minLower, lower);
-    maxLower = Math.max(maxLower, lower);
   }
-  return maxLower - minLower <= FRAME_MS;
+  return true;
 }
 
 /**
@@ -188,10 +184,12 @@ export interface JoinOptions {
   readonly player: PlayerName;
   /** VideoPlayTimes of the joining files (ms); playback starts 2 s before the first. */
   readonly joinsAtMs: number[];
+  /** How long a join is watched at most, from 300 ms before its VideoPlayTime. */
+  readonly timeoutMs: number;
 }
 
 export interface JoinResult {
-  /** Per join: how late its first frames are shown, against the clock (ms; negative: early). */
+  /** Per join: how late its first 10 frames are shown against the clock, median (ms; negative: early). */
   readonly lateMs: number[];
   /** Per join: from the clock passing VideoPlayTime until its frames are within one frame of the clock. */
   readonly inSyncAfterMs: number[];
@@ -199,22 +197,26 @@ export interface JoinResult {
   readonly inSyncAfter: Percentiles;
 }
 
-const JOIN_FRAMES = 5;
-const JOIN_TIMEOUT_MS = 4000;
+/** The join's lateness is the median over its first 10 new frames (200 ms at 50 fps). */
+const JOIN_LATENESS_FRAMES = 10;
+/** In sync once this many new frames in a row are within one frame of the clock. */
+const JOIN_IN_SYNC_STREAK = 5;
 
 /**
  * Watches one joining file through requestVideoFrameCallback: for each new frame it presents after
  * the clock passed its VideoPlayTime, the frame number comes from the pixels and the clock's
- * position at the frame's expected display time from the player. Its lateness is
+ * position at the frame's expected display time from the player. The frame's lateness is
  *   clock at display − (VideoPlayTime + N · 20 ms),
- * i.e. how long after its due time the frame appears (0–20 ms when the file runs exactly on the
- * clock). The join's lateness is the smallest of the first 5 frames: 50 fps frames land on a
- * 60 Hz display up to 16.7 ms after they are due, and over 5 frames that phase comes back near 0,
- * so an on-time start measures ≈ 0 and a start L ms late ≈ L.
+ * how long after its due time the frame appears. 50 fps frames meet a 60 Hz display, so even a
+ * file exactly on time scatters: measured against its own currentTime, a playing element reads
+ * −12 to +7 ms (Chromium shows the frame nearest each refresh, sometimes before it is due), with a
+ * median of −5 to 0. The join's lateness is the median over its first 10 frames, so a few frames
+ * on time followed by a stall (an element with audio does that while its audio starts) count as
+ * late, and one unlucky frame does not.
  *
- * Only frames after the one shown while waiting count (a re-presented first frame is not news).
+ * Only frames past the one shown while waiting count (a re-presented first frame is not news).
  */
-async function watchJoin(player: BenchPlayer, spec: StreamSpec): Promise<{ lateMs: number; inSyncAfterMs: number }> {
+async function watchJoin(player: BenchPlayer, spec: StreamSpec, timeoutMs: number): Promise<{ lateMs: number; inSyncAfterMs: number }> {
   await until(() => (player.clockMs() ?? 0) >= spec.startMs - 300 && player.elementOf(spec.id) !== undefined, `the clock nears ${spec.id}`, 15000);
   const video = player.elementOf(spec.id)!;
   const waitingFrame = displayedFrame(video) ?? 0;
@@ -229,9 +231,9 @@ async function watchJoin(player: BenchPlayer, spec: StreamSpec): Promise<{ lateM
       if (done) return;
       done = true;
       clearTimeout(timer);
-      resolve({ lateMs: lateness.length ? Math.min(...lateness) : Number.NaN, inSyncAfterMs });
+      resolve({ lateMs: lateness.length === JOIN_LATENESS_FRAMES ? median(lateness) : Number.NaN, inSyncAfterMs });
     };
-    const timer = setTimeout(finish, JOIN_TIMEOUT_MS);
+    const timer = setTimeout(finish, timeoutMs);
     const onFrame: VideoFrameRequestCallback = (_now, metadata) => {
       if (done) return;
       const rate = player.rate;
@@ -242,17 +244,17 @@ async function watchJoin(player: BenchPlayer, spec: StreamSpec): Promise<{ lateM
       if (clockAtDisplay >= spec.startMs && frame !== undefined && frame > waitingFrame) {
         dueAt ??= displayAt - (clockAtDisplay - spec.startMs) / rate;
         const lateMs = (clockAtDisplay - (spec.startMs + frame * FRAME_MS)) / rate;
-        if (lateness.length < JOIN_FRAMES) lateness.push(lateMs);
+        if (lateness.length < JOIN_LATENESS_FRAMES) lateness.push(lateMs);
         // Within one frame of the clock: the frame's interval is at most one frame from the clock.
         if (lateMs >= -FRAME_MS && lateMs < 2 * FRAME_MS) {
           if (streak === 0) streakStart = displayAt;
           streak += 1;
-          if (streak === JOIN_FRAMES && Number.isNaN(inSyncAfterMs)) inSyncAfterMs = streakStart - dueAt;
+          if (streak === JOIN_IN_SYNC_STREAK && Number.isNaN(inSyncAfterMs)) inSyncAfterMs = streakStart - dueAt;
         } else {
           streak = 0;
         }
       }
-      if (lateness.length >= JOIN_FRAMES && !Number.isNaN(inSyncAfterMs)) finish();
+      if (lateness.length === JOIN_LATENESS_FRAMES && !Number.isNaN(inSyncAfterMs)) finish();
       else video.requestVideoFrameCallback(onFrame);
     };
     video.requestVideoFrameCallback(onFrame);
@@ -269,13 +271,10 @@ export function join(options: JoinOptions): Promise<JoinResult> {
     const joining = options.joinsAtMs.map((atMs, i) => stream(options.player, 'short.mp4', `join-${i + 1}`, atMs, 4000, 0, `late-${i + 1}`));
     await player.load([...threeStreams(options.player), ...joining], Math.max(0, options.joinsAtMs[0]! - 2000));
     player.play();
-    const lateMs: number[] = [];
-    const inSyncAfterMs: number[] = [];
-    for (const spec of joining) {
-      const result = await watchJoin(player, spec);
-      lateMs.push(result.lateMs);
-      inSyncAfterMs.push(result.inSyncAfterMs);
-    }
+    // Watched concurrently: a join that never gets in sync must not make the next one missed.
+    const results = await Promise.all(joining.map((spec) => watchJoin(player, spec, options.timeoutMs)));
+    const lateMs = results.map((result) => result.lateMs);
+    const inSyncAfterMs = results.map((result) => result.inSyncAfterMs);
     return { lateMs, inSyncAfterMs, late: percentiles(lateMs.filter(Number.isFinite)), inSyncAfter: percentiles(inSyncAfterMs.filter(Number.isFinite)) };
   });
 }
@@ -504,7 +503,7 @@ async function settleCycleSeek(ms: number, settleMs: number): Promise<void> {
  * each cut into 20 files of 6 s: every seek mounts some files and unmounts others. Ends warmed up
  * (hls.js loaded, a few seeks done) at 30 s.
  */
-export async function cyclesSetup(): Promise<void> {
+export async function cyclesSetup(options: { warmupSeeks: number }): Promise<void> {
   cycleRandom = seededRandom(1000);
   const box = stage();
   cyclePlayer = createPlayer('tic-replay', box);
@@ -516,7 +515,7 @@ export async function cyclesSetup(): Promise<void> {
     specs.push(stream('cycles', 'hls/cam-h.m3u8', `hls-${i}`, startMs, CYCLE_FILE_MS, 0, 'bob'));
   }
   await cyclePlayer.load(specs, CYCLE_HOME_MS);
-  for (let i = 0; i < 10; i++) await settleCycleSeek(Math.floor(cycleRandom() * CYCLE_FILES_PER_TRACK * CYCLE_FILE_MS), 0);
+  for (let i = 0; i < options.warmupSeeks; i++) await settleCycleSeek(Math.floor(cycleRandom() * CYCLE_FILES_PER_TRACK * CYCLE_FILE_MS), 0);
   await settleCycleSeek(CYCLE_HOME_MS, 1000);
 }
 

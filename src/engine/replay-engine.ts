@@ -56,6 +56,12 @@ const START_TIMEOUT_MS = 1000;
 const TIMEUPDATE_INTERVAL_MS = 250;
 /** A stream in the middle of a drift-correcting seek does not hold the others back for this long. */
 const CORRECTIVE_SEEK_GRACE_MS = 1000;
+/** Streams steered per tick; more are taken in turns. */
+const SYNC_BATCH_SIZE = 8;
+/** Weight of each new drift reading in the smoothed drift (per reading). */
+const DRIFT_SMOOTHING = 0.25;
+/** Media time an element must advance by before it counts as started when no presented frame tells. */
+const START_ADVANCE_S = 0.04;
 /** A synchronized start may move the clock forward to where the streams already are, at most this much. */
 const MAX_START_ADVANCE_MS = 300;
 /** First guess of play() latency, before any has been measured. */
@@ -63,6 +69,14 @@ const INITIAL_PLAY_LATENCY_MS = 30;
 export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
+
+/** An element told to play that has not visibly advanced yet. */
+interface PendingStart {
+  readonly requestedAtMs: number;
+  readonly fromS: number;
+  /** Whether its start is read from presented frames (requestVideoFrameCallback). */
+  readonly byFrame: boolean;
+}
 
 export class ReplayEngine extends EventTarget {
   private readonly clock: MasterClock;
@@ -107,7 +121,13 @@ export class ReplayEngine extends EventTarget {
    */
   private playLatencyMs = INITIAL_PLAY_LATENCY_MS;
   /** Elements told to play that have not advanced yet, with when and from where. */
-  private readonly pendingStarts = new Map<MediaSlot, { readonly requestedAtMs: number; readonly fromS: number }>();
+  private readonly pendingStarts = new Map<MediaSlot, PendingStart>();
+  /** Smoothed drift per playing element (s). */
+  private readonly driftFilterS = new Map<MediaSlot, number>();
+  private syncCursor = 0;
+  /** Mounting changes only at file boundaries: until this position (or a jump back), nothing to do. */
+  private reconcileDueMs = -Infinity;
+  private reconciledAtMs = 0;
   private pendingStartMs = 0;
   private destroyed = false;
 
@@ -186,6 +206,8 @@ export class ReplayEngine extends EventTarget {
     this.stalledSince.clear();
     this.seekSentAt.clear();
     this.pendingStarts.clear();
+    this.driftFilterS.clear();
+    this.reconcileDueMs = -Infinity;
     this.rejectPlayWaiters(new DOMException('The replay was unloaded', 'AbortError'));
     this.pausedValue = true;
     this.endedValue = false;
@@ -257,6 +279,8 @@ export class ReplayEngine extends EventTarget {
     }
     if (rate === this.clock.rate) return;
     this.clock.setRate(rate);
+    this.reconcileDueMs = -Infinity;
+    this.driftFilterS.clear();
     for (const slot of this.slotMap.values()) slot.element.playbackRate = rate;
     this.emit('ratechange');
     this.update();
@@ -432,7 +456,7 @@ export class ReplayEngine extends EventTarget {
     }
     const positionMs = this.clock.positionMs(nowMs);
     this.measureStarts(nowMs);
-    this.reconcileMounts(positionMs);
+    if (positionMs >= this.reconcileDueMs || positionMs < this.reconciledAtMs) this.reconcileMounts(positionMs);
 
     if (this.seekingValue) {
       if (!this.allSeeked(positionMs, nowMs)) {
@@ -506,12 +530,23 @@ export class ReplayEngine extends EventTarget {
     }
   }
 
+  private nextSyncBatch(playable: readonly MediaSlot[]): MediaSlot[] {
+    const start = this.syncCursor % playable.length;
+    this.syncCursor = start + SYNC_BATCH_SIZE;
+    return [...playable.slice(start, start + SYNC_BATCH_SIZE), ...playable.slice(0, Math.max(0, start + SYNC_BATCH_SIZE - playable.length))];
+  }
+
   /** Where an element is on the replay timeline (ms). */
   private positionOf(slot: MediaSlot): number {
     return timelineMsAt(slot.entry, slot.element.currentTime - slot.videoStartOffsetS);
   }
 
-  /** Notices elements that began to advance since play(), and learns the play() latency from them. */
+  /**
+   * Notices elements that began to advance since play(), and learns the play() latency from them.
+   * A rendered video counts from its first new presented frame (see startElement): with audio,
+   * Chromium moves currentTime by a first chunk long before the picture moves. Others (audio, hidden
+   * tracks, a background tab) count once their media time has clearly advanced.
+   */
   private measureStarts(nowMs: number): void {
     for (const [slot, pending] of this.pendingStarts) {
       const element = slot.element;
@@ -519,18 +554,36 @@ export class ReplayEngine extends EventTarget {
         this.pendingStarts.delete(slot);
         continue;
       }
+      if (pending.byFrame && !document.hidden && element.checkVisibility()) continue;
       const advancedS = element.currentTime - pending.fromS;
-      if (advancedS <= 0.0005 || element.seeking) continue;
-      this.pendingStarts.delete(slot);
-      const movingSinceMs = nowMs - (advancedS * 1000) / Math.max(element.playbackRate, 0.1);
-      const sample = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), 500);
-      this.playLatencyMs = this.playLatencyMs * 0.7 + sample * 0.3;
+      if (advancedS > START_ADVANCE_S && !element.seeking) this.markStarted(slot, pending, nowMs, element.currentTime);
     }
   }
 
+  private markStarted(slot: MediaSlot, pending: PendingStart, atMs: number, mediaTimeS: number): void {
+    if (this.pendingStarts.get(slot) !== pending) return;
+    this.pendingStarts.delete(slot);
+    const movingSinceMs = atMs - ((mediaTimeS - pending.fromS) * 1000) / Math.max(slot.element.playbackRate, 0.1);
+    const sample = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), 500);
+    this.playLatencyMs = this.playLatencyMs * 0.7 + sample * 0.3;
+    this.queueUpdate();
+  }
+
   private startElement(slot: MediaSlot): void {
-    slot.element.playbackRate = this.clock.rate;
-    this.pendingStarts.set(slot, { requestedAtMs: this.now(), fromS: slot.element.currentTime });
+    const element = slot.element;
+    element.playbackRate = this.clock.rate;
+    const byFrame = element instanceof HTMLVideoElement && typeof element.requestVideoFrameCallback === 'function';
+    const pending: PendingStart = { requestedAtMs: this.now(), fromS: element.currentTime, byFrame };
+    this.pendingStarts.set(slot, pending);
+    if (byFrame) {
+      const video = element as HTMLVideoElement;
+      const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
+        if (this.pendingStarts.get(slot) !== pending) return;
+        if (metadata.mediaTime <= pending.fromS + 0.0005) video.requestVideoFrameCallback(onFrame);
+        else this.markStarted(slot, pending, metadata.expectedDisplayTime, metadata.mediaTime);
+      };
+      video.requestVideoFrameCallback(onFrame);
+    }
     slot.element.play().catch((error: unknown) => {
       if (error instanceof DOMException && error.name === 'NotAllowedError' && !this.pausedValue) {
         // The browser refused playback (autoplay policy): behave like a media element and stay paused.
@@ -554,19 +607,30 @@ export class ReplayEngine extends EventTarget {
       return;
     }
     const rate = this.clock.rate;
-    for (const slot of this.playableSlots(positionMs)) {
-      const element = slot.element;
+    const playable = this.playableSlots(positionMs);
+    for (const slot of playable) {
+      if (!slot.element.paused) continue;
+      // Newly active (or recovered): join at the clock's position.
       const targetS = this.targetS(slot, positionMs);
-      if (element.paused) {
-        // Newly active (or recovered): join at the clock's position.
-        if (Math.abs(element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) element.currentTime = targetS;
-        this.startElement(slot);
-        continue;
-      }
-      if (element.seeking) continue;
-      const correction = decideCorrection(element.currentTime - targetS, targetS, rate, this.driftPolicy, this.seekLatencyS * rate);
+      if (Math.abs(slot.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) slot.element.currentTime = targetS;
+      this.startElement(slot);
+    }
+    // Reading currentTime is the costly part of a tick: with many streams, each is steered every few frames.
+    const batch = playable.length <= SYNC_BATCH_SIZE ? playable : this.nextSyncBatch(playable);
+    for (const slot of batch) {
+      const element = slot.element;
+      if (element.paused || element.seeking || this.pendingStarts.has(slot)) continue;
+      const targetS = this.targetS(slot, positionMs);
+      const rawDriftS = element.currentTime - targetS;
+      // Chromium's currentTime of an element with audio jitters by several ms at rates other than 1;
+      // decisions follow a smoothed drift so that the rate is not chasing that noise.
+      const previous = this.driftFilterS.get(slot);
+      const driftS = previous === undefined || Math.abs(rawDriftS) > this.driftPolicy.seekThresholdS ? rawDriftS : previous + (rawDriftS - previous) * DRIFT_SMOOTHING;
+      this.driftFilterS.set(slot, driftS);
+      const correction = decideCorrection(driftS, targetS, rate, this.driftPolicy, this.seekLatencyS * rate);
       if (correction.kind === 'seek') {
         this.seekSentAt.set(slot, nowMs);
+        this.driftFilterS.delete(slot);
         element.currentTime = correction.toMediaTimeS;
       } else if (element.playbackRate !== correction.playbackRate) {
         element.playbackRate = correction.playbackRate;
@@ -613,6 +677,11 @@ export class ReplayEngine extends EventTarget {
     const displayMs = displayPositionMs(positionMs, timeline.durationMs);
     const lookaheadMs = this.preloadMs * Math.max(1, this.clock.rate);
     const plan = planMounts(timeline, displayMs, lookaheadMs);
+    this.reconciledAtMs = positionMs;
+    this.reconcileDueMs = Math.min(
+      nextBoundaryAfter(timeline, displayMs) ?? Infinity,
+      (nextBoundaryAfter(timeline, displayMs + lookaheadMs) ?? Infinity) - lookaheadMs,
+    );
     const wanted = new Map<string, 'active' | 'preloading'>();
     for (const entry of plan.active) wanted.set(entry.file.videoId, 'active');
     for (const entry of plan.preloading) wanted.set(entry.file.videoId, 'preloading');
@@ -624,6 +693,7 @@ export class ReplayEngine extends EventTarget {
       this.slotMap.delete(videoId);
       this.stalledSince.delete(slot);
       this.pendingStarts.delete(slot);
+      this.driftFilterS.delete(slot);
       changed = true;
     }
     for (const entry of [...plan.active, ...plan.preloading]) {

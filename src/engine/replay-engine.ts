@@ -64,8 +64,13 @@ const DRIFT_SMOOTHING = 0.25;
 const START_ADVANCE_S = 0.04;
 /** A synchronized start may move the clock forward to where the streams already are, at most this much. */
 const MAX_START_ADVANCE_MS = 300;
-/** First guess of play() latency, before any has been measured. */
-const INITIAL_PLAY_LATENCY_MS = 30;
+/**
+ * First guesses of play() latency (until the first picture moves), before any has been measured;
+ * measured in headless Chromium: with an audio track its output has to start first.
+ */
+const INITIAL_START_LATENCY_MS = { audio: 100, video: 25 } as const;
+/** Starts this much apart or less are sent together. */
+const STAGGER_MIN_MS = 4;
 export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
@@ -112,19 +117,24 @@ export class ReplayEngine extends EventTarget {
   private lastTimeupdateMs = 0;
   private playWaiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private boundaryTimer: ReturnType<typeof setTimeout> | undefined;
+  private boundaryTimerAtMs = 0;
   private updateQueued = false;
   private seekLatencyS = 0;
   private readonly seekSentAt = new Map<MediaSlot, number>();
   /**
-   * How long play() takes until an element's media time starts to advance (moving average, real
-   * ms). With audio this is far longer than until its `playing` event (the audio output starts).
+   * How long play() takes until an element's picture starts to move (moving averages, real ms), for
+   * elements with and without audio: far apart in Chromium, so a synchronized start sends play()
+   * to the slower kind first.
    */
-  private playLatencyMs = INITIAL_PLAY_LATENCY_MS;
+  private readonly startLatencyMs: { audio: number; video: number } = { ...INITIAL_START_LATENCY_MS };
+  private readonly staggerTimers = new Set<ReturnType<typeof setTimeout>>();
   /** Elements told to play that have not advanced yet, with when and from where. */
   private readonly pendingStarts = new Map<MediaSlot, PendingStart>();
   /** Smoothed drift per playing element (s). */
   private readonly driftFilterS = new Map<MediaSlot, number>();
   private syncCursor = 0;
+  /** The active slots, kept with the mounts (read several times per tick). */
+  private activeList: MediaSlot[] = [];
   /** Mounting changes only at file boundaries: until this position (or a jump back), nothing to do. */
   private reconcileDueMs = -Infinity;
   private reconciledAtMs = 0;
@@ -198,11 +208,14 @@ export class ReplayEngine extends EventTarget {
 
   private teardownMedia(): void {
     this.ticker.stop();
-    clearTimeout(this.boundaryTimer);
+    for (const timer of this.staggerTimers) clearTimeout(timer);
+    this.staggerTimers.clear();
+    this.clearBoundaryTimer();
     this.clock.stop();
     for (const slot of this.slotMap.values()) slot.dispose();
     const hadSlots = this.slotMap.size > 0;
     this.slotMap.clear();
+    this.activeList = [];
     this.stalledSince.clear();
     this.seekSentAt.clear();
     this.pendingStarts.clear();
@@ -279,6 +292,7 @@ export class ReplayEngine extends EventTarget {
     }
     if (rate === this.clock.rate) return;
     this.clock.setRate(rate);
+    this.clearBoundaryTimer();
     this.reconcileDueMs = -Infinity;
     this.driftFilterS.clear();
     for (const slot of this.slotMap.values()) slot.element.playbackRate = rate;
@@ -486,7 +500,8 @@ export class ReplayEngine extends EventTarget {
     }
     if (this.clock.running && nowMs - this.lastTimeupdateMs >= TIMEUPDATE_INTERVAL_MS) {
       this.lastTimeupdateMs = nowMs;
-      this.emit('timeupdate');
+      // Listeners (the control bar, the page) run after the sync step, not inside it.
+      queueMicrotask(() => this.emit('timeupdate'));
     }
     this.scheduleBoundary(positionMs);
   }
@@ -513,10 +528,23 @@ export class ReplayEngine extends EventTarget {
       if (playable.some((slot) => slot.element.seeking)) return;
       this.startSent = true;
       this.startRequestedAtMs = nowMs;
-      for (const slot of playable) this.startElement(slot);
+      // Elements whose pictures take longer to start get play() first, so that all move together.
+      const slowestMs = Math.max(0, ...playable.map((slot) => this.startLatencyOf(slot)));
+      for (const slot of playable) {
+        const delayMs = slowestMs - this.startLatencyOf(slot);
+        if (delayMs <= STAGGER_MIN_MS) {
+          this.startElement(slot);
+          continue;
+        }
+        const timer = setTimeout(() => {
+          this.staggerTimers.delete(timer);
+          if (this.startSent && this.slotMap.get(slot.videoId) === slot) this.startElement(slot);
+        }, delayMs);
+        this.staggerTimers.add(timer);
+      }
     }
     // The clock starts once every stream really moves (not at `playing`), where the streams are.
-    const everyoneMoving = playable.every((slot) => !slot.element.paused && !this.pendingStarts.has(slot));
+    const everyoneMoving = this.staggerTimers.size === 0 && playable.every((slot) => !slot.element.paused && !this.pendingStarts.has(slot));
     if (everyoneMoving || nowMs - this.startRequestedAtMs > START_TIMEOUT_MS) {
       this.hold = null;
       this.startSent = false;
@@ -565,7 +593,8 @@ export class ReplayEngine extends EventTarget {
     this.pendingStarts.delete(slot);
     const movingSinceMs = atMs - ((mediaTimeS - pending.fromS) * 1000) / Math.max(slot.element.playbackRate, 0.1);
     const sample = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), 500);
-    this.playLatencyMs = this.playLatencyMs * 0.7 + sample * 0.3;
+    const kind = hasAudio(slot.element) ? 'audio' : 'video';
+    this.startLatencyMs[kind] = this.startLatencyMs[kind] * 0.7 + sample * 0.3;
     this.queueUpdate();
   }
 
@@ -645,10 +674,9 @@ export class ReplayEngine extends EventTarget {
    * muted), so that it is already advancing on its first frame when the clock reaches its start.
    */
   private prerollJoiningSlots(positionMs: number): void {
-    const leadMs = this.playLatencyMs * this.clock.rate;
     for (const slot of this.slotMap.values()) {
       if (slot.state !== 'preloading' || slot.failed || !slot.element.paused) continue;
-      if (slot.entry.startMs - positionMs > leadMs || !this.hasFutureData(slot)) continue;
+      if (slot.entry.startMs - positionMs > this.startLatencyOf(slot) * this.clock.rate || !this.hasFutureData(slot)) continue;
       this.startElement(slot);
     }
   }
@@ -713,6 +741,7 @@ export class ReplayEngine extends EventTarget {
       }
     }
     if (changed) {
+      this.activeList = [...this.slotMap.values()].filter((slot) => slot.state === 'active');
       this.applyAudio();
       this.emit('slotschange');
     }
@@ -769,8 +798,8 @@ export class ReplayEngine extends EventTarget {
     return this.activeSlots().filter((slot) => !slot.failed && this.isPastMediaEnd(slot, positionMs));
   }
 
-  private activeSlots(): MediaSlot[] {
-    return [...this.slotMap.values()].filter((slot) => slot.state === 'active');
+  private activeSlots(): readonly MediaSlot[] {
+    return this.activeList;
   }
 
   private isPastMediaEnd(slot: MediaSlot, positionMs: number): boolean {
@@ -859,24 +888,45 @@ export class ReplayEngine extends EventTarget {
     }
   }
 
+  private startLatencyOf(slot: MediaSlot): number {
+    return this.startLatencyMs[hasAudio(slot.element) ? 'audio' : 'video'];
+  }
+
   private pauseElements(): void {
+    for (const timer of this.staggerTimers) clearTimeout(timer);
+    this.staggerTimers.clear();
     for (const slot of this.slotMap.values()) if (!slot.element.paused) slot.element.pause();
   }
 
   /** A timer for the next mount/activation boundary, so files appear on time between frames. */
   private scheduleBoundary(positionMs: number): void {
     const timeline = this.timelineValue;
-    clearTimeout(this.boundaryTimer);
-    if (!timeline || !this.clock.running) return;
+    if (!timeline || !this.clock.running) {
+      this.clearBoundaryTimer();
+      return;
+    }
     // Starts and ends, preroll points just before starts, and mount points a preload window ahead.
-    const leadsMs = [0, this.playLatencyMs * this.clock.rate, this.preloadMs * Math.max(1, this.clock.rate)];
+    const rate = this.clock.rate;
+    const leadsMs = [0, this.startLatencyMs.video * rate, this.startLatencyMs.audio * rate, this.preloadMs * Math.max(1, rate)];
     let nextMs = timeline.durationMs;
     for (const leadMs of leadsMs) {
       const boundary = nextBoundaryAfter(timeline, positionMs + leadMs);
       if (boundary !== undefined && boundary - leadMs > positionMs) nextMs = Math.min(nextMs, boundary - leadMs);
     }
+    if (this.boundaryTimer !== undefined && this.boundaryTimerAtMs === nextMs) return;
+    this.clearBoundaryTimer();
     const delayMs = this.clock.realMsUntil(nextMs, this.now());
-    if (Number.isFinite(delayMs)) this.boundaryTimer = setTimeout(() => this.update(), Math.max(0, delayMs));
+    if (!Number.isFinite(delayMs)) return;
+    this.boundaryTimerAtMs = nextMs;
+    this.boundaryTimer = setTimeout(() => {
+      this.boundaryTimer = undefined;
+      this.update();
+    }, Math.max(0, delayMs));
+  }
+
+  private clearBoundaryTimer(): void {
+    clearTimeout(this.boundaryTimer);
+    this.boundaryTimer = undefined;
   }
 
   private report(problem: RecordingProblem, fatal: boolean): void {
@@ -907,4 +957,11 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Whether an element plays sound (Chromium tells by its decoded audio; elsewhere assume it does). */
+function hasAudio(element: HTMLMediaElement): boolean {
+  if (element instanceof HTMLAudioElement) return true;
+  const decoded = (element as HTMLMediaElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount;
+  return decoded === undefined || decoded > 0;
 }

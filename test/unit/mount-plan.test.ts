@@ -1,33 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { displayPositionMs, planMounts, type MountPlan } from '../../src/engine/mount-plan.js';
-import { VideoType, type Recording, type RecordingFile } from '../../src/recording/recording.js';
+import { VideoType } from '../../src/recording/recording.js';
+import { camera, recordingOf, whiteboard } from '../helpers/recording-specs.js';
 import { buildTimeline, type TimelineFile } from '../../src/timeline/timeline.js';
 
-interface FileSpec {
-  readonly id: string;
-  readonly type: VideoType;
-  readonly user: string;
-  readonly startMs: number;
-  readonly durationMs: number;
-}
 
-function recordingOf(specs: readonly FileSpec[], totalTimeMs?: number): Recording {
-  const files: RecordingFile[] = specs.map((spec, sourceIndex) => ({
-    videoId: spec.id,
-    userId: spec.user,
-    videoType: spec.type,
-    url: `https://example.com/${spec.id}.mp4`,
-    format: 'mp4',
-    startMs: spec.startMs,
-    durationMs: spec.durationMs,
-    sourceIndex,
-  }));
-  return { shape: 'result', files, omittedDurations: [], ...(totalTimeMs === undefined ? {} : { totalTimeMs }) };
-}
-
-const camera = (id: string, user: string, startMs: number, durationMs: number): FileSpec => ({ id, type: VideoType.Camera, user, startMs, durationMs });
-const whiteboard = (id: string, startMs: number, durationMs: number): FileSpec => ({ id, type: VideoType.Whiteboard, user: '', startMs, durationMs });
 
 /** The example result of Tencent's documentation: a one-minute pause cut at 900 s. */
 const seed = buildTimeline(

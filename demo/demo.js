@@ -37,7 +37,7 @@ const MESSAGES = {
     problemsHeading: 'Problems',
     noProblems: 'No problems found.',
     metaHeading: 'Recording',
-    footer: 'Files of a TIC recording are deleted by the service after 3 days: a recording whose files are gone shows HTTP 404 here.',
+    footer: 'Files of a TIC recording are deleted by the service after 3 days: files that are gone show HTTP 404 (or unreachable) in the URL status.',
     dropOverlay: 'Drop the recording JSON to open it',
 
     state: {
@@ -136,7 +136,7 @@ const MESSAGES = {
     problemsHeading: '问题',
     noProblems: '未发现问题。',
     metaHeading: '录制信息',
-    footer: 'TIC 录制文件在 3 天后会被服务删除：文件已删除的录制在此会显示 HTTP 404。',
+    footer: 'TIC 录制文件在 3 天后会被服务删除：已删除的文件在 URL 状态中显示 HTTP 404（或无法访问）。',
     dropOverlay: '松开即可打开录制 JSON',
 
     state: {
@@ -423,6 +423,7 @@ function relativeExample(text) {
 
 /** Keeps `?src=` in the address bar in step with what is open, so a reload shows the same recording. */
 function rememberInAddress(url) {
+  pendingSeekS = null; // a `#t=` of the page's first recording does not apply to this one
   const address = new URL(location.href);
   if (url) address.searchParams.set('src', url);
   else address.searchParams.delete('src');
@@ -649,7 +650,7 @@ function renderTable() {
         { className: 'col-start' },
         h(
           'button',
-          { type: 'button', className: 'seek-btn', 'aria-label': t().seekTo(startLabel, `${owner}, ${typeName(file.videoType)}`) },
+          { type: 'button', className: 'seek-btn', 'aria-label': t().seekTo(startLabel, owner === typeName(file.videoType) ? owner : `${owner}, ${typeName(file.videoType)}`) },
           h('span', { className: 'play-mark', 'aria-hidden': 'true' }, '▶'),
           startLabel,
         ),
@@ -817,24 +818,19 @@ els.copyLink.addEventListener('click', async () => {
   const link = momentLink();
   els.linkField.value = link;
   els.linkRow.hidden = false;
+  els.copyFeedback.textContent = '';
   let copied = false;
   try {
+    if (!navigator.clipboard) throw new Error('no clipboard');
     await navigator.clipboard.writeText(link);
     copied = true;
   } catch {
+    // No clipboard (insecure context, permission refused): the link is shown selected instead.
+    // (document.execCommand('copy') is not tried: it can block headless Chromium.)
     els.linkField.focus();
     els.linkField.select();
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      copied = false;
-    }
   }
   els.copyFeedback.textContent = copied ? t().copied : t().copyManually;
-  if (!copied) {
-    els.linkField.focus();
-    els.linkField.select();
-  }
 });
 
 // ---- #t= ----------------------------------------------------------------------------------------

@@ -172,11 +172,13 @@ export class ReplayEngine extends EventTarget {
     this.clock.durationMs = timeline.durationMs;
     this.networkStateValue = NETWORK_IDLE;
     this.readyStateValue = HAVE_METADATA;
+    // The start position is taken before the events, so that a page seeking in its
+    // loadedmetadata handler (as with <video>) has the last word.
+    this.seekInternal(secondsToMs(startAtS || msToSeconds(this.pendingStartMs)), true);
+    this.pendingStartMs = 0;
     this.emit('durationchange');
     this.emit('loadedmetadata');
     for (const problem of parsed.problems) this.report(problem, false);
-    this.seekInternal(secondsToMs(startAtS || msToSeconds(this.pendingStartMs)), true);
-    this.pendingStartMs = 0;
   }
 
   /** The recording could not be loaded at all. */

@@ -249,3 +249,13 @@ describe('<tic-replay> controls', () => {
     expect(root.querySelectorAll('.vjs-playback-rate .vjs-menu-item').length).to.equal(6);
   });
 });
+
+describe('<tic-replay> seeking from a loadedmetadata handler', () => {
+  it('keeps a position set in loadedmetadata, as <video> does', async () => {
+    const player = createPlayer();
+    player.addEventListener('loadedmetadata', () => (player.currentTime = 7.25), { once: true });
+    player.result = CLASS;
+    await loaded(player);
+    expect(player.currentTime).to.equal(7.25);
+  });
+});

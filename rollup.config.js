@@ -2,7 +2,8 @@
 //  - dist/tic-replay.js: one self-contained ES module for a <script type="module"> tag; hls.js stays in a
 //    lazy chunk beside it, downloaded only by recordings that have HLS files;
 //  - dist/tic-replay.iife.js: the same as a classic script (window.TicReplay) for templates that cannot use
-//    modules; it loads hls.js on demand from dist/tic-replay-hls.mjs;
+//    modules; it loads hls.js and the Chinese strings on demand from dist/tic-replay-hls.mjs and
+//    dist/tic-replay-zh-CN.mjs;
 //  - dist/esm/: the unbundled ES modules for bundler users (npm), dependencies left as imports.
 import { readFileSync } from 'node:fs';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -42,7 +43,7 @@ export default [
   },
   {
     input: 'src/tic-replay.iife.ts',
-    external: ['hls.js/light'],
+    external: (id) => id === 'hls.js/light' || id.endsWith('/i18n/zh-CN-pack.ts'),
     output: {
       file: 'dist/tic-replay.iife.js',
       format: 'iife',
@@ -51,6 +52,12 @@ export default [
       sourcemap: true,
     },
     plugins: [...browserPlugins(), minify(), hlsBesideClassicScript()],
+  },
+  {
+    // The Chinese strings for the classic-script build (the module build has them as a chunk).
+    input: 'src/i18n/zh-CN-pack.ts',
+    output: { file: 'dist/tic-replay-zh-CN.mjs', format: 'es' },
+    plugins: [...browserPlugins(), minify()],
   },
   {
     input: ['src/index.ts', 'src/tic-replay.ts'],

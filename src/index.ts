@@ -9,8 +9,7 @@ export { createReplayTech, registerReplayTech, RECORDING_MIME_TYPE, TECH_NAME, t
 export type { StageLayout } from './view/stage-layout.js';
 export type { SourceAdapter, AttachedSource, SourceFailure } from './media/source-adapter.js';
 export * from './recording/recording.js';
-export { resolveLocale, messagesFor, languageOf, localeOf, type Locale } from './i18n/locale.js';
+export { resolveLocale, languageOf, localeOf, type Locale } from './i18n/locale.js';
+export { loadMessages, registerVideojsLanguages } from './i18n/catalogues.js';
 export type { Messages } from './i18n/messages.js';
 export { en } from './i18n/en.js';
-export { zhCN } from './i18n/zh-CN.js';
-export { registerVideojsLanguages } from './i18n/videojs-languages.js';

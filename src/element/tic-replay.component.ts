@@ -2,9 +2,10 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ReplayEngine, PLAYBACK_RATES } from '../engine/replay-engine.js';
 import type { TicReplayError } from '../engine/replay-error.js';
-import { localeOf, messagesFor, type Locale } from '../i18n/locale.js';
+import { loadChinese, loadMessages } from '../i18n/catalogues.js';
+import { en } from '../i18n/en.js';
+import { localeOf, type Locale } from '../i18n/locale.js';
 import type { Messages } from '../i18n/messages.js';
-import { registerVideojsLanguages } from '../i18n/videojs-languages.js';
 import { addControlBarExtras, type ControlBarExtras } from '../player/control-bar-extras.js';
 import { RECORDING_MIME_TYPE, TECH_NAME, registerReplayTech } from '../player/replay-tech.js';
 import { videojs, type VideoJsPlayer } from '../player/videojs.js';
@@ -105,8 +106,12 @@ export class TicReplayElement extends LitElement {
   private teardownTimer: ReturnType<typeof setTimeout> | undefined;
   private positionStorageKey: string | undefined;
   private lastSavedPositionAt = 0;
+  /** The language asked for by `lang`, and the one whose strings are loaded and shown. */
   private locale: Locale = 'en';
-  private messages: Messages = messagesFor('en');
+  private appliedLocale: Locale = 'en';
+  private messages: Messages = en;
+  /** Settles when the catalogue of the current language is loaded (Chinese is loaded on demand). */
+  private languageReady: Promise<void> = Promise.resolve();
   /** Follows `lang` on the element and the page, as the element's language does. */
   private readonly languageObserver = new MutationObserver(() => this.applyLanguage());
 
@@ -280,7 +285,6 @@ export class TicReplayElement extends LitElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.player');
     if (!container) return;
     registerReplayTech(videojs);
-    registerVideojsLanguages(videojs);
     const playerElement = document.createElement('video-js');
     container.append(playerElement);
     this.player = videojs(playerElement, {
@@ -305,7 +309,7 @@ export class TicReplayElement extends LitElement {
         seekToLive: false,
       },
       userActions: { hotkeys: false, doubleClick: false },
-      language: this.locale,
+      language: this.appliedLocale,
     } as Parameters<typeof videojs>[1]);
     this.player.addClass('vjs-tic-replay');
     this.controlBarExtras = addControlBarExtras(this.player, {
@@ -348,10 +352,12 @@ export class TicReplayElement extends LitElement {
     this.engine.beginLoad();
     if (this.defaultMuted) this.engine.muted = true;
     if (this.autoplay) this.engine.play().catch(() => undefined);
-    const parsed =
+    // Messages about the recording come in the player's language: its catalogue first.
+    const parsed = this.languageReady.then(() =>
       source.result !== undefined
-        ? Promise.resolve().then(() => parseRecording(source.result, { baseUrl: document.baseURI, messages: this.messages }))
-        : loadRecording(source.src, { signal: abort.signal, messages: this.messages });
+        ? parseRecording(source.result, { baseUrl: document.baseURI, messages: this.messages })
+        : loadRecording(source.src, { signal: abort.signal, messages: this.messages }),
+    );
     parsed.then(
       (recording) => {
         if (abort.signal.aborted) return;
@@ -373,15 +379,22 @@ export class TicReplayElement extends LitElement {
   /** Picks the language from `lang` (the element's, else the page's, else the browser's) and applies it everywhere. */
   private applyLanguage(): void {
     const locale = localeOf(this);
-    const labelWasOurs = !this.hasAttribute('aria-label') || this.getAttribute('aria-label') === this.messages.playerLabel;
+    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', this.messages.playerLabel);
+    if (locale === this.locale) return;
     this.locale = locale;
-    this.messages = messagesFor(locale);
-    if (labelWasOurs) this.setAttribute('aria-label', this.messages.playerLabel);
-    this.engine.messages = this.messages;
-    this.stage.messages = this.messages;
-    this.stage.update();
-    this.player?.language(locale);
-    this.controlBarExtras?.refreshLanguage();
+    this.languageReady = (async () => {
+      const messages = await loadMessages(locale);
+      if (locale === 'zh-CN') videojs.addLanguage('zh-CN', { ...(await loadChinese()).videojs });
+      if (this.locale !== locale) return;
+      if (this.getAttribute('aria-label') === this.messages.playerLabel) this.setAttribute('aria-label', messages.playerLabel);
+      this.messages = messages;
+      this.appliedLocale = locale;
+      this.engine.messages = messages;
+      this.stage.messages = messages;
+      this.stage.update();
+      this.player?.language(locale);
+      this.controlBarExtras?.refreshLanguage();
+    })();
   }
 
   /** The `start` attribute, else the remembered position (when asked to remember). */

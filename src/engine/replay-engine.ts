@@ -84,71 +84,71 @@ interface PendingStart {
 }
 
 export class ReplayEngine extends EventTarget {
-  private readonly clock: MasterClock;
-  private readonly now: Now;
-  private readonly preloadMs: number;
-  private readonly stallTimeoutMs: number;
-  private readonly adapters: readonly SourceAdapter[] | undefined;
-  private readonly driftPolicy: DriftPolicy;
+  readonly #clock: MasterClock;
+  readonly #now: Now;
+  readonly #preloadMs: number;
+  readonly #stallTimeoutMs: number;
+  readonly #adapters: readonly SourceAdapter[] | undefined;
+  readonly #driftPolicy: DriftPolicy;
   private readonly ticker = new FrameTicker(() => this.update());
   /** The language of messages about files; takes effect for files mounted from now on. */
   messages: Messages;
 
-  private timelineValue: Timeline | undefined;
-  private recordingValue: Recording | undefined;
-  private readonly slotMap = new Map<string, MediaSlot>();
-  private problemList: TicReplayError[] = [];
-  private errorValue: TicReplayError | null = null;
+  #timelineValue: Timeline | undefined;
+  #recordingValue: Recording | undefined;
+  readonly #slotMap = new Map<string, MediaSlot>();
+  #problemList: TicReplayError[] = [];
+  #errorValue: TicReplayError | null = null;
 
-  private pausedValue = true;
-  private endedValue = false;
-  private seekingValue = false;
-  private seekIsSilent = false;
-  private hold: Hold = null;
-  private startRequestedAtMs = 0;
+  #pausedValue = true;
+  #endedValue = false;
+  #seekingValue = false;
+  #seekIsSilent = false;
+  #hold: Hold = null;
+  #startRequestedAtMs = 0;
   /** Whether the current synchronized start has sent play() to its elements. */
-  private startSent = false;
-  private readonly stalledSince = new Map<MediaSlot, number>();
-  private volumeValue = 1;
-  private mutedValue = false;
-  private readonly mutedTrackIds = new Set<string>();
-  private readyStateValue = HAVE_NOTHING;
-  private networkStateValue = NETWORK_EMPTY;
-  private lastTimeupdateMs = 0;
-  private playWaiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
-  private boundaryTimer: ReturnType<typeof setTimeout> | undefined;
-  private boundaryTimerAtMs = 0;
-  private updateQueued = false;
-  private seekLatencyS = 0;
-  private readonly seekSentAt = new Map<MediaSlot, number>();
+  #startSent = false;
+  readonly #stalledSince = new Map<MediaSlot, number>();
+  #volumeValue = 1;
+  #mutedValue = false;
+  readonly #mutedTrackIds = new Set<string>();
+  #readyStateValue = HAVE_NOTHING;
+  #networkStateValue = NETWORK_EMPTY;
+  #lastTimeupdateMs = 0;
+  #playWaiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  #boundaryTimer: ReturnType<typeof setTimeout> | undefined;
+  #boundaryTimerAtMs = 0;
+  #updateQueued = false;
+  #seekLatencyS = 0;
+  readonly #seekSentAt = new Map<MediaSlot, number>();
   /**
    * How long play() takes until an element's picture starts to move (moving averages, real ms), for
    * elements with and without audio: far apart in Chromium, so a synchronized start sends play()
    * to the slower kind first.
    */
-  private readonly startLatencyMs: { audio: number; video: number } = { ...INITIAL_START_LATENCY_MS };
-  private readonly staggerTimers = new Set<ReturnType<typeof setTimeout>>();
+  readonly #startLatencyMs: { audio: number; video: number } = { ...INITIAL_START_LATENCY_MS };
+  readonly #staggerTimers = new Set<ReturnType<typeof setTimeout>>();
   /** Elements told to play that have not advanced yet, with when and from where. */
-  private readonly pendingStarts = new Map<MediaSlot, PendingStart>();
+  readonly #pendingStarts = new Map<MediaSlot, PendingStart>();
   /** Smoothed drift per playing element (s). */
-  private readonly driftFilterS = new Map<MediaSlot, number>();
-  private syncCursor = 0;
+  readonly #driftFilterS = new Map<MediaSlot, number>();
+  #syncCursor = 0;
   /** The active slots, kept with the mounts (read several times per tick). */
-  private activeList: MediaSlot[] = [];
+  #activeList: MediaSlot[] = [];
   /** Mounting changes only at file boundaries: until this position (or a jump back), nothing to do. */
-  private reconcileDueMs = -Infinity;
-  private reconciledAtMs = 0;
-  private pendingStartMs = 0;
-  private destroyed = false;
+  #reconcileDueMs = -Infinity;
+  #reconciledAtMs = 0;
+  #pendingStartMs = 0;
+  #destroyed = false;
 
   constructor(options: ReplayEngineOptions = {}) {
     super();
-    this.now = options.now ?? (() => performance.now());
-    this.clock = new MasterClock(this.now);
-    this.preloadMs = options.preloadMs ?? 3000;
-    this.stallTimeoutMs = options.stallTimeoutMs ?? 8000;
-    this.adapters = options.adapters;
-    this.driftPolicy = options.driftPolicy ?? DEFAULT_DRIFT_POLICY;
+    this.#now = options.now ?? (() => performance.now());
+    this.#clock = new MasterClock(this.#now);
+    this.#preloadMs = options.preloadMs ?? 3000;
+    this.#stallTimeoutMs = options.stallTimeoutMs ?? 8000;
+    this.#adapters = options.adapters;
+    this.#driftPolicy = options.driftPolicy ?? DEFAULT_DRIFT_POLICY;
     this.messages = options.messages ?? en;
   }
 
@@ -156,106 +156,106 @@ export class ReplayEngine extends EventTarget {
 
   /** Starts a new load: everything of the previous recording is torn down. */
   beginLoad(): void {
-    const hadSomething = this.networkStateValue !== NETWORK_EMPTY;
+    const hadSomething = this.#networkStateValue !== NETWORK_EMPTY;
     this.teardown();
-    if (hadSomething) this.emit('emptied');
-    this.networkStateValue = NETWORK_LOADING;
-    this.emit('loadstart');
+    if (hadSomething) this.#emit('emptied');
+    this.#networkStateValue = NETWORK_LOADING;
+    this.#emit('loadstart');
   }
 
   /** Plays a parsed recording; its skipped entries are reported as non-fatal errors. */
   load(parsed: ParsedRecording, startAtS = 0): void {
-    if (this.networkStateValue !== NETWORK_LOADING) this.beginLoad();
-    this.recordingValue = parsed.recording;
+    if (this.#networkStateValue !== NETWORK_LOADING) this.beginLoad();
+    this.#recordingValue = parsed.recording;
     const timeline = buildTimeline(parsed.recording);
-    this.timelineValue = timeline;
-    this.clock.durationMs = timeline.durationMs;
-    this.networkStateValue = NETWORK_IDLE;
-    this.readyStateValue = HAVE_METADATA;
+    this.#timelineValue = timeline;
+    this.#clock.durationMs = timeline.durationMs;
+    this.#networkStateValue = NETWORK_IDLE;
+    this.#readyStateValue = HAVE_METADATA;
     // The start position is taken before the events, so that a page seeking in its
     // loadedmetadata handler (as with <video>) has the last word.
-    this.seekInternal(secondsToMs(startAtS || msToSeconds(this.pendingStartMs)), true);
-    this.pendingStartMs = 0;
-    this.emit('durationchange');
-    this.emit('loadedmetadata');
-    for (const problem of parsed.problems) this.report(problem, false);
+    this.#seekInternal(secondsToMs(startAtS || msToSeconds(this.#pendingStartMs)), true);
+    this.#pendingStartMs = 0;
+    this.#emit('durationchange');
+    this.#emit('loadedmetadata');
+    for (const problem of parsed.problems) this.#report(problem, false);
   }
 
   /** The recording could not be loaded at all. */
   fail(problem: RecordingProblem): void {
-    this.teardownMedia();
-    this.networkStateValue = NETWORK_NO_SOURCE;
-    this.rejectPlayWaiters(new DOMException(problem.message, 'NotSupportedError'));
-    this.report(problem, true);
+    this.#teardownMedia();
+    this.#networkStateValue = NETWORK_NO_SOURCE;
+    this.#rejectPlayWaiters(new DOMException(problem.message, 'NotSupportedError'));
+    this.#report(problem, true);
   }
 
   /** Releases everything; the engine can load again afterwards. */
   teardown(): void {
-    this.teardownMedia();
-    this.timelineValue = undefined;
-    this.recordingValue = undefined;
-    this.problemList = [];
-    this.errorValue = null;
-    this.mutedTrackIds.clear();
-    this.readyStateValue = HAVE_NOTHING;
-    this.networkStateValue = NETWORK_EMPTY;
-    this.clock.seek(0);
-    this.clock.durationMs = 0;
+    this.#teardownMedia();
+    this.#timelineValue = undefined;
+    this.#recordingValue = undefined;
+    this.#problemList = [];
+    this.#errorValue = null;
+    this.#mutedTrackIds.clear();
+    this.#readyStateValue = HAVE_NOTHING;
+    this.#networkStateValue = NETWORK_EMPTY;
+    this.#clock.seek(0);
+    this.#clock.durationMs = 0;
   }
 
   destroy(): void {
     this.teardown();
-    this.destroyed = true;
+    this.#destroyed = true;
   }
 
-  private teardownMedia(): void {
+  #teardownMedia(): void {
     this.ticker.stop();
-    for (const timer of this.staggerTimers) clearTimeout(timer);
-    this.staggerTimers.clear();
-    this.clearBoundaryTimer();
-    this.clock.stop();
-    for (const slot of this.slotMap.values()) slot.dispose();
-    const hadSlots = this.slotMap.size > 0;
-    this.slotMap.clear();
-    this.activeList = [];
-    this.stalledSince.clear();
-    this.seekSentAt.clear();
-    this.pendingStarts.clear();
-    this.driftFilterS.clear();
-    this.reconcileDueMs = -Infinity;
-    this.rejectPlayWaiters(new DOMException('The replay was unloaded', 'AbortError'));
-    this.pausedValue = true;
-    this.endedValue = false;
-    this.seekingValue = false;
-    this.hold = null;
-    if (hadSlots) this.emit('slotschange');
+    for (const timer of this.#staggerTimers) clearTimeout(timer);
+    this.#staggerTimers.clear();
+    this.#clearBoundaryTimer();
+    this.#clock.stop();
+    for (const slot of this.#slotMap.values()) slot.dispose();
+    const hadSlots = this.#slotMap.size > 0;
+    this.#slotMap.clear();
+    this.#activeList = [];
+    this.#stalledSince.clear();
+    this.#seekSentAt.clear();
+    this.#pendingStarts.clear();
+    this.#driftFilterS.clear();
+    this.#reconcileDueMs = -Infinity;
+    this.#rejectPlayWaiters(new DOMException('The replay was unloaded', 'AbortError'));
+    this.#pausedValue = true;
+    this.#endedValue = false;
+    this.#seekingValue = false;
+    this.#hold = null;
+    if (hadSlots) this.#emit('slotschange');
   }
 
   // ---- the media-element face ---------------------------------------------------------------
 
   get timeline(): Timeline | undefined {
-    return this.timelineValue;
+    return this.#timelineValue;
   }
 
   get recording(): Recording | undefined {
-    return this.recordingValue;
+    return this.#recordingValue;
   }
 
   /** Mounted files, in timeline order. */
   get slots(): MediaSlot[] {
-    return [...this.slotMap.values()].sort((a, b) => a.entry.startMs - b.entry.startMs);
+    return [...this.#slotMap.values()].sort((a, b) => a.entry.startMs - b.entry.startMs);
   }
 
   get problems(): readonly TicReplayError[] {
-    return this.problemList;
+    return this.#problemList;
   }
 
   get error(): TicReplayError | null {
-    return this.errorValue;
+    return this.#errorValue;
   }
 
   get currentTime(): number {
-    return msToSeconds(this.clock.positionMs());
+    return msToSeconds(this.#clock.positionMs());
   }
 
   set currentTime(seconds: number) {
@@ -264,90 +264,90 @@ export class ReplayEngine extends EventTarget {
   }
 
   get duration(): number {
-    return this.timelineValue ? msToSeconds(this.timelineValue.durationMs) : Number.NaN;
+    return this.#timelineValue ? msToSeconds(this.#timelineValue.durationMs) : Number.NaN;
   }
 
   get paused(): boolean {
-    return this.pausedValue;
+    return this.#pausedValue;
   }
 
   get ended(): boolean {
-    return this.endedValue;
+    return this.#endedValue;
   }
 
   get seeking(): boolean {
-    return this.seekingValue && !this.seekIsSilent;
+    return this.#seekingValue && !this.#seekIsSilent;
   }
 
   /** Whether playback is wanted but held until every stream has data. */
   get waiting(): boolean {
-    return this.hold === 'waiting';
+    return this.#hold === 'waiting';
   }
 
   get playbackRate(): number {
-    return this.clock.rate;
+    return this.#clock.rate;
   }
 
   set playbackRate(rate: number) {
     if (!(rate >= MIN_RATE && rate <= MAX_RATE)) {
       throw new DOMException(`playbackRate must be between ${MIN_RATE} and ${MAX_RATE}, got ${rate}`, 'NotSupportedError');
     }
-    if (rate === this.clock.rate) return;
-    this.clock.setRate(rate);
-    this.clearBoundaryTimer();
-    this.reconcileDueMs = -Infinity;
-    this.driftFilterS.clear();
-    for (const slot of this.slotMap.values()) slot.element.playbackRate = rate;
-    this.emit('ratechange');
+    if (rate === this.#clock.rate) return;
+    this.#clock.setRate(rate);
+    this.#clearBoundaryTimer();
+    this.#reconcileDueMs = -Infinity;
+    this.#driftFilterS.clear();
+    for (const slot of this.#slotMap.values()) slot.element.playbackRate = rate;
+    this.#emit('ratechange');
     this.update();
   }
 
   get volume(): number {
-    return this.volumeValue;
+    return this.#volumeValue;
   }
 
   set volume(volume: number) {
     if (!(volume >= 0 && volume <= 1)) throw new DOMException(`volume must be between 0 and 1, got ${volume}`, 'IndexSizeError');
-    if (volume === this.volumeValue) return;
-    this.volumeValue = volume;
-    this.applyAudio();
-    this.emit('volumechange');
+    if (volume === this.#volumeValue) return;
+    this.#volumeValue = volume;
+    this.#applyAudio();
+    this.#emit('volumechange');
   }
 
   get muted(): boolean {
-    return this.mutedValue;
+    return this.#mutedValue;
   }
 
   set muted(muted: boolean) {
-    if (muted === this.mutedValue) return;
-    this.mutedValue = muted;
-    this.applyAudio();
-    this.emit('volumechange');
+    if (muted === this.#mutedValue) return;
+    this.#mutedValue = muted;
+    this.#applyAudio();
+    this.#emit('volumechange');
   }
 
   /** Silences one track (a person, the whiteboard, ...) without touching the others. */
   setTrackMuted(trackId: string, muted: boolean): void {
-    if (muted === this.mutedTrackIds.has(trackId)) return;
-    if (muted) this.mutedTrackIds.add(trackId);
-    else this.mutedTrackIds.delete(trackId);
-    this.applyAudio();
-    this.emit('trackmutechange');
+    if (muted === this.#mutedTrackIds.has(trackId)) return;
+    if (muted) this.#mutedTrackIds.add(trackId);
+    else this.#mutedTrackIds.delete(trackId);
+    this.#applyAudio();
+    this.#emit('trackmutechange');
   }
 
   isTrackMuted(trackId: string): boolean {
-    return this.mutedTrackIds.has(trackId);
+    return this.#mutedTrackIds.has(trackId);
   }
 
   get readyState(): number {
-    return this.readyStateValue;
+    return this.#readyStateValue;
   }
 
   get networkState(): number {
-    return this.networkStateValue;
+    return this.#networkStateValue;
   }
 
   get seekable(): TimeRanges {
-    return new TimeRangeList(this.timelineValue ? [[0, this.duration]] : []);
+    return new TimeRangeList(this.#timelineValue ? [[0, this.duration]] : []);
   }
 
   /**
@@ -355,13 +355,13 @@ export class ReplayEngine extends EventTarget {
    * active file runs out of buffered data, or at the end of the replay where nothing is active.
    */
   get buffered(): TimeRanges {
-    const timeline = this.timelineValue;
+    const timeline = this.#timelineValue;
     if (!timeline) return new TimeRangeList();
-    const positionMs = this.clock.positionMs();
+    const positionMs = this.#clock.positionMs();
     let endMs = timeline.durationMs;
-    for (const slot of this.slotMap.values()) {
+    for (const slot of this.#slotMap.values()) {
       if (slot.failed || slot.state !== 'active') continue;
-      const mediaTimeS = this.targetS(slot, positionMs);
+      const mediaTimeS = this.#targetS(slot, positionMs);
       const ranges = slot.element.buffered;
       let bufferedEndMs = positionMs;
       for (let i = 0; i < ranges.length; i++) {
@@ -376,198 +376,198 @@ export class ReplayEngine extends EventTarget {
   }
 
   play(): Promise<void> {
-    if (this.destroyed) return Promise.reject(new DOMException('The player was removed', 'AbortError'));
-    if (this.errorValue?.fatal) return Promise.reject(new DOMException(this.errorValue.message, 'NotSupportedError'));
-    const promise = new Promise<void>((resolve, reject) => this.playWaiters.push({ resolve, reject }));
-    if (!this.timelineValue) {
+    if (this.#destroyed) return Promise.reject(new DOMException('The player was removed', 'AbortError'));
+    if (this.#errorValue?.fatal) return Promise.reject(new DOMException(this.#errorValue.message, 'NotSupportedError'));
+    const promise = new Promise<void>((resolve, reject) => this.#playWaiters.push({ resolve, reject }));
+    if (!this.#timelineValue) {
       // Still loading: play as soon as the recording is there.
-      if (this.pausedValue) {
-        this.pausedValue = false;
-        this.emit('play');
+      if (this.#pausedValue) {
+        this.#pausedValue = false;
+        this.#emit('play');
       }
       return promise;
     }
-    if (this.endedValue) this.seekInternal(0, false);
-    if (this.pausedValue) {
-      this.pausedValue = false;
-      this.beginStart();
-      this.emit('play');
-    } else if (this.hold === null && !this.seekingValue) {
-      this.resolvePlayWaiters();
+    if (this.#endedValue) this.#seekInternal(0, false);
+    if (this.#pausedValue) {
+      this.#pausedValue = false;
+      this.#beginStart();
+      this.#emit('play');
+    } else if (this.#hold === null && !this.#seekingValue) {
+      this.#resolvePlayWaiters();
     }
-    this.queueUpdate();
+    this.#queueUpdate();
     return promise;
   }
 
   pause(): void {
-    const wasPaused = this.pausedValue;
-    this.pausedValue = true;
-    this.hold = null;
-    this.clock.stop();
-    this.pauseElements();
+    const wasPaused = this.#pausedValue;
+    this.#pausedValue = true;
+    this.#hold = null;
+    this.#clock.stop();
+    this.#pauseElements();
     this.ticker.stop();
-    this.rejectPlayWaiters(new DOMException('play() was interrupted by pause()', 'AbortError'));
+    this.#rejectPlayWaiters(new DOMException('play() was interrupted by pause()', 'AbortError'));
     if (!wasPaused) {
-      this.emit('timeupdate');
-      this.emit('pause');
+      this.#emit('timeupdate');
+      this.#emit('pause');
     }
-    if (this.seekingValue) this.ticker.start();
+    if (this.#seekingValue) this.ticker.start();
   }
 
   /** Seeks the replay to `seconds`: every active file is moved, the clock holds until all show the target frame. */
   seek(seconds: number): void {
-    if (!this.timelineValue) {
-      this.pendingStartMs = secondsToMs(Math.max(0, seconds));
+    if (!this.#timelineValue) {
+      this.#pendingStartMs = secondsToMs(Math.max(0, seconds));
       return;
     }
-    this.seekInternal(secondsToMs(seconds), false);
+    this.#seekInternal(secondsToMs(seconds), false);
   }
 
   // ---- the loop -----------------------------------------------------------------------------
 
-  private seekInternal(targetMs: number, silent: boolean): void {
-    const timeline = this.timelineValue;
+  #seekInternal(targetMs: number, silent: boolean): void {
+    const timeline = this.#timelineValue;
     if (!timeline) return;
     const ms = Math.min(Math.max(targetMs, 0), timeline.durationMs);
-    this.endedValue = false;
-    this.clock.stop();
-    this.clock.seek(ms);
-    this.seekingValue = true;
-    this.seekIsSilent = silent;
-    if (!this.pausedValue) this.beginStart();
-    this.pauseElements();
+    this.#endedValue = false;
+    this.#clock.stop();
+    this.#clock.seek(ms);
+    this.#seekingValue = true;
+    this.#seekIsSilent = silent;
+    if (!this.#pausedValue) this.#beginStart();
+    this.#pauseElements();
     if (!silent) {
-      this.readyStateValue = Math.min(this.readyStateValue, HAVE_METADATA);
-      this.emit('seeking');
+      this.#readyStateValue = Math.min(this.#readyStateValue, HAVE_METADATA);
+      this.#emit('seeking');
     }
-    this.reconcileMounts(ms);
-    for (const slot of this.slotMap.values()) this.alignForSeek(slot, ms);
+    this.#reconcileMounts(ms);
+    for (const slot of this.#slotMap.values()) this.#alignForSeek(slot, ms);
     this.ticker.start();
-    this.queueUpdate();
+    this.#queueUpdate();
   }
 
-  private beginStart(): void {
-    this.hold = 'starting';
-    this.startSent = false;
+  #beginStart(): void {
+    this.#hold = 'starting';
+    this.#startSent = false;
     this.ticker.start();
   }
 
-  private queueUpdate(): void {
-    if (this.updateQueued) return;
-    this.updateQueued = true;
+  #queueUpdate(): void {
+    if (this.#updateQueued) return;
+    this.#updateQueued = true;
     queueMicrotask(() => {
-      this.updateQueued = false;
+      this.#updateQueued = false;
       this.update();
     });
   }
 
   /** One step of the engine: ends, mounts, seek completion, synchronized start, waiting, drift. */
   private update(): void {
-    const timeline = this.timelineValue;
-    if (!timeline || this.destroyed) return;
-    const nowMs = this.now();
-    if (this.clock.running && this.clock.atEnd(nowMs)) {
-      this.finish();
+    const timeline = this.#timelineValue;
+    if (!timeline || this.#destroyed) return;
+    const nowMs = this.#now();
+    if (this.#clock.running && this.#clock.atEnd(nowMs)) {
+      this.#finish();
       return;
     }
-    const positionMs = this.clock.positionMs(nowMs);
-    this.measureStarts(nowMs);
-    if (positionMs >= this.reconcileDueMs || positionMs < this.reconciledAtMs) this.reconcileMounts(positionMs);
+    const positionMs = this.#clock.positionMs(nowMs);
+    this.#measureStarts(nowMs);
+    if (positionMs >= this.#reconcileDueMs || positionMs < this.#reconciledAtMs) this.#reconcileMounts(positionMs);
 
-    if (this.seekingValue) {
-      if (!this.allSeeked(positionMs, nowMs)) {
+    if (this.#seekingValue) {
+      if (!this.#allSeeked(positionMs, nowMs)) {
         // Playback asked for while the first frames are still loading: that is waiting, as for <video>.
-        if (this.seekIsSilent && !this.pausedValue && this.hold !== 'waiting') {
-          this.hold = 'waiting';
-          this.emit('waiting');
+        if (this.#seekIsSilent && !this.#pausedValue && this.#hold !== 'waiting') {
+          this.#hold = 'waiting';
+          this.#emit('waiting');
         }
-        return this.refreshReadyState(positionMs);
+        return this.#refreshReadyState(positionMs);
       }
-      this.seekingValue = false;
-      const silent = this.seekIsSilent;
-      this.seekIsSilent = false;
+      this.#seekingValue = false;
+      const silent = this.#seekIsSilent;
+      this.#seekIsSilent = false;
       if (!silent) {
-        this.emit('timeupdate');
-        this.emit('seeked');
+        this.#emit('timeupdate');
+        this.#emit('seeked');
       }
-      if (this.pausedValue) this.ticker.stop();
+      if (this.#pausedValue) this.ticker.stop();
     }
-    this.refreshReadyState(positionMs);
-    if (this.pausedValue) return;
+    this.#refreshReadyState(positionMs);
+    if (this.#pausedValue) return;
 
-    if (this.hold !== null) {
-      this.continueStart(positionMs, nowMs);
+    if (this.#hold !== null) {
+      this.#continueStart(positionMs, nowMs);
     } else {
-      this.keepInSync(positionMs, nowMs);
+      this.#keepInSync(positionMs, nowMs);
     }
-    if (this.clock.running && nowMs - this.lastTimeupdateMs >= TIMEUPDATE_INTERVAL_MS) {
-      this.lastTimeupdateMs = nowMs;
+    if (this.#clock.running && nowMs - this.#lastTimeupdateMs >= TIMEUPDATE_INTERVAL_MS) {
+      this.#lastTimeupdateMs = nowMs;
       // Listeners (the control bar, the page) run after the sync step, not inside it.
-      queueMicrotask(() => this.emit('timeupdate'));
+      queueMicrotask(() => this.#emit('timeupdate'));
     }
-    this.scheduleBoundary(positionMs);
+    this.#scheduleBoundary(positionMs);
   }
 
   /** Held clock: wait until every active stream has data, start them all, then start the clock. */
-  private continueStart(positionMs: number, nowMs: number): void {
-    if (this.slotsBlocking(positionMs, nowMs).length > 0) {
-      if (this.startSent) {
-        this.pauseElements();
-        this.startSent = false;
+  #continueStart(positionMs: number, nowMs: number): void {
+    if (this.#slotsBlocking(positionMs, nowMs).length > 0) {
+      if (this.#startSent) {
+        this.#pauseElements();
+        this.#startSent = false;
       }
-      if (this.hold !== 'waiting') {
-        this.hold = 'waiting';
-        this.emit('waiting');
+      if (this.#hold !== 'waiting') {
+        this.#hold = 'waiting';
+        this.#emit('waiting');
       }
       return;
     }
-    const playable = this.playableSlots(positionMs);
-    if (!this.startSent) {
+    const playable = this.#playableSlots(positionMs);
+    if (!this.#startSent) {
       for (const slot of playable) {
-        const targetS = this.targetS(slot, positionMs);
+        const targetS = this.#targetS(slot, positionMs);
         if (!slot.element.seeking && Math.abs(slot.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) slot.element.currentTime = targetS;
       }
       if (playable.some((slot) => slot.element.seeking)) return;
-      this.startSent = true;
-      this.startRequestedAtMs = nowMs;
+      this.#startSent = true;
+      this.#startRequestedAtMs = nowMs;
       // Elements whose pictures take longer to start get play() first, so that all move together.
-      const slowestMs = Math.max(0, ...playable.map((slot) => this.startLatencyOf(slot)));
+      const slowestMs = Math.max(0, ...playable.map((slot) => this.#startLatencyOf(slot)));
       for (const slot of playable) {
-        const delayMs = slowestMs - this.startLatencyOf(slot);
+        const delayMs = slowestMs - this.#startLatencyOf(slot);
         if (delayMs <= STAGGER_MIN_MS) {
-          this.startElement(slot);
+          this.#startElement(slot);
           continue;
         }
         const timer = setTimeout(() => {
-          this.staggerTimers.delete(timer);
-          if (this.startSent && this.slotMap.get(slot.videoId) === slot) this.startElement(slot);
+          this.#staggerTimers.delete(timer);
+          if (this.#startSent && this.#slotMap.get(slot.videoId) === slot) this.#startElement(slot);
         }, delayMs);
-        this.staggerTimers.add(timer);
+        this.#staggerTimers.add(timer);
       }
     }
     // The clock starts once every stream really moves (not at `playing`), where the streams are.
-    const everyoneMoving = this.staggerTimers.size === 0 && playable.every((slot) => !slot.element.paused && !this.pendingStarts.has(slot));
-    if (everyoneMoving || nowMs - this.startRequestedAtMs > START_TIMEOUT_MS) {
-      this.hold = null;
-      this.startSent = false;
-      const positions = playable.filter((slot) => !this.pendingStarts.has(slot)).map((slot) => this.positionOf(slot));
-      if (positions.length > 0) this.clock.seek(Math.min(Math.max(median(positions), positionMs), positionMs + MAX_START_ADVANCE_MS));
-      this.clock.start();
-      this.lastTimeupdateMs = nowMs;
+    const everyoneMoving = this.#staggerTimers.size === 0 && playable.every((slot) => !slot.element.paused && !this.#pendingStarts.has(slot));
+    if (everyoneMoving || nowMs - this.#startRequestedAtMs > START_TIMEOUT_MS) {
+      this.#hold = null;
+      this.#startSent = false;
+      const positions = playable.filter((slot) => !this.#pendingStarts.has(slot)).map((slot) => this.#positionOf(slot));
+      if (positions.length > 0) this.#clock.seek(Math.min(Math.max(median(positions), positionMs), positionMs + MAX_START_ADVANCE_MS));
+      this.#clock.start();
+      this.#lastTimeupdateMs = nowMs;
       this.ticker.start();
-      this.emit('playing');
-      this.resolvePlayWaiters();
+      this.#emit('playing');
+      this.#resolvePlayWaiters();
     }
   }
 
-  private nextSyncBatch(playable: readonly MediaSlot[]): MediaSlot[] {
-    const start = this.syncCursor % playable.length;
-    this.syncCursor = start + SYNC_BATCH_SIZE;
+  #nextSyncBatch(playable: readonly MediaSlot[]): MediaSlot[] {
+    const start = this.#syncCursor % playable.length;
+    this.#syncCursor = start + SYNC_BATCH_SIZE;
     return [...playable.slice(start, start + SYNC_BATCH_SIZE), ...playable.slice(0, Math.max(0, start + SYNC_BATCH_SIZE - playable.length))];
   }
 
   /** Where an element is on the replay timeline (ms). */
-  private positionOf(slot: MediaSlot): number {
+  #positionOf(slot: MediaSlot): number {
     return timelineMsAt(slot.entry, slot.element.currentTime - slot.videoStartOffsetS);
   }
 
@@ -577,49 +577,49 @@ export class ReplayEngine extends EventTarget {
    * Chromium moves currentTime by a first chunk long before the picture moves. Others (audio, hidden
    * tracks, a background tab) count once their media time has clearly advanced.
    */
-  private measureStarts(nowMs: number): void {
-    for (const [slot, pending] of this.pendingStarts) {
+  #measureStarts(nowMs: number): void {
+    for (const [slot, pending] of this.#pendingStarts) {
       const element = slot.element;
       if (element.paused) {
-        this.pendingStarts.delete(slot);
+        this.#pendingStarts.delete(slot);
         continue;
       }
       if (pending.byFrame && !document.hidden && element.checkVisibility()) continue;
       const advancedS = element.currentTime - pending.fromS;
-      if (advancedS > START_ADVANCE_S && !element.seeking) this.markStarted(slot, pending, nowMs, element.currentTime);
+      if (advancedS > START_ADVANCE_S && !element.seeking) this.#markStarted(slot, pending, nowMs, element.currentTime);
     }
   }
 
-  private markStarted(slot: MediaSlot, pending: PendingStart, atMs: number, mediaTimeS: number): void {
-    if (this.pendingStarts.get(slot) !== pending) return;
-    this.pendingStarts.delete(slot);
+  #markStarted(slot: MediaSlot, pending: PendingStart, atMs: number, mediaTimeS: number): void {
+    if (this.#pendingStarts.get(slot) !== pending) return;
+    this.#pendingStarts.delete(slot);
     const movingSinceMs = atMs - ((mediaTimeS - pending.fromS) * 1000) / Math.max(slot.element.playbackRate, 0.1);
     const sample = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), 500);
     const kind = hasAudio(slot.element) ? 'audio' : 'video';
-    this.startLatencyMs[kind] = this.startLatencyMs[kind] * 0.7 + sample * 0.3;
-    this.queueUpdate();
+    this.#startLatencyMs[kind] = this.#startLatencyMs[kind] * 0.7 + sample * 0.3;
+    this.#queueUpdate();
   }
 
-  private startElement(slot: MediaSlot): void {
+  #startElement(slot: MediaSlot): void {
     const element = slot.element;
-    element.playbackRate = this.clock.rate;
+    element.playbackRate = this.#clock.rate;
     const byFrame = element instanceof HTMLVideoElement && typeof element.requestVideoFrameCallback === 'function';
-    const pending: PendingStart = { requestedAtMs: this.now(), fromS: element.currentTime, byFrame };
-    this.pendingStarts.set(slot, pending);
+    const pending: PendingStart = { requestedAtMs: this.#now(), fromS: element.currentTime, byFrame };
+    this.#pendingStarts.set(slot, pending);
     if (byFrame) {
       const video = element as HTMLVideoElement;
       const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
-        if (this.pendingStarts.get(slot) !== pending) return;
+        if (this.#pendingStarts.get(slot) !== pending) return;
         if (metadata.mediaTime <= pending.fromS + 0.0005) video.requestVideoFrameCallback(onFrame);
-        else this.markStarted(slot, pending, metadata.expectedDisplayTime, metadata.mediaTime);
+        else this.#markStarted(slot, pending, metadata.expectedDisplayTime, metadata.mediaTime);
       };
       video.requestVideoFrameCallback(onFrame);
     }
     slot.element.play().catch((error: unknown) => {
-      if (error instanceof DOMException && error.name === 'NotAllowedError' && !this.pausedValue) {
+      if (error instanceof DOMException && error.name === 'NotAllowedError' && !this.#pausedValue) {
         // The browser refused playback (autoplay policy): behave like a media element and stay paused.
-        const waiters = this.playWaiters;
-        this.playWaiters = [];
+        const waiters = this.#playWaiters;
+        this.#playWaiters = [];
         this.pause();
         for (const waiter of waiters) waiter.reject(error);
       }
@@ -627,88 +627,88 @@ export class ReplayEngine extends EventTarget {
   }
 
   /** Running clock: follow it, or hold it if a stream ran out of data. */
-  private keepInSync(positionMs: number, nowMs: number): void {
-    if (this.slotsBlocking(positionMs, nowMs).length > 0) {
-      this.clock.stop();
-      this.pauseElements();
-      this.beginStart();
-      this.hold = 'waiting';
-      this.emit('timeupdate');
-      this.emit('waiting');
+  #keepInSync(positionMs: number, nowMs: number): void {
+    if (this.#slotsBlocking(positionMs, nowMs).length > 0) {
+      this.#clock.stop();
+      this.#pauseElements();
+      this.#beginStart();
+      this.#hold = 'waiting';
+      this.#emit('timeupdate');
+      this.#emit('waiting');
       return;
     }
-    const rate = this.clock.rate;
-    const playable = this.playableSlots(positionMs);
+    const rate = this.#clock.rate;
+    const playable = this.#playableSlots(positionMs);
     for (const slot of playable) {
       if (!slot.element.paused) continue;
       // Newly active (or recovered): join at the clock's position.
-      const targetS = this.targetS(slot, positionMs);
+      const targetS = this.#targetS(slot, positionMs);
       if (Math.abs(slot.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) slot.element.currentTime = targetS;
-      this.startElement(slot);
+      this.#startElement(slot);
     }
     // Reading currentTime is the costly part of a tick: with many streams, each is steered every few frames.
-    const batch = playable.length <= SYNC_BATCH_SIZE ? playable : this.nextSyncBatch(playable);
+    const batch = playable.length <= SYNC_BATCH_SIZE ? playable : this.#nextSyncBatch(playable);
     for (const slot of batch) {
       const element = slot.element;
-      if (element.paused || element.seeking || this.pendingStarts.has(slot)) continue;
-      const targetS = this.targetS(slot, positionMs);
+      if (element.paused || element.seeking || this.#pendingStarts.has(slot)) continue;
+      const targetS = this.#targetS(slot, positionMs);
       const rawDriftS = element.currentTime - targetS;
       // Chromium's currentTime of an element with audio jitters by several ms at rates other than 1;
       // decisions follow a smoothed drift so that the rate is not chasing that noise.
-      const previous = this.driftFilterS.get(slot);
-      const driftS = previous === undefined || Math.abs(rawDriftS) > this.driftPolicy.seekThresholdS ? rawDriftS : previous + (rawDriftS - previous) * DRIFT_SMOOTHING;
-      this.driftFilterS.set(slot, driftS);
-      const correction = decideCorrection(driftS, targetS, rate, this.driftPolicy, this.seekLatencyS * rate);
+      const previous = this.#driftFilterS.get(slot);
+      const driftS = previous === undefined || Math.abs(rawDriftS) > this.#driftPolicy.seekThresholdS ? rawDriftS : previous + (rawDriftS - previous) * DRIFT_SMOOTHING;
+      this.#driftFilterS.set(slot, driftS);
+      const correction = decideCorrection(driftS, targetS, rate, this.#driftPolicy, this.#seekLatencyS * rate);
       if (correction.kind === 'seek') {
-        this.seekSentAt.set(slot, nowMs);
-        this.driftFilterS.delete(slot);
+        this.#seekSentAt.set(slot, nowMs);
+        this.#driftFilterS.delete(slot);
         element.currentTime = correction.toMediaTimeS;
       } else if (element.playbackRate !== correction.playbackRate) {
         element.playbackRate = correction.playbackRate;
       }
     }
-    for (const slot of this.heldSlots(positionMs)) if (!slot.element.paused) slot.element.pause();
-    this.prerollJoiningSlots(positionMs);
+    for (const slot of this.#heldSlots(positionMs)) if (!slot.element.paused) slot.element.pause();
+    this.#prerollJoiningSlots(positionMs);
   }
 
   /**
    * A preloaded file about to start is told to play one play()-latency ahead (still hidden and
    * muted), so that it is already advancing on its first frame when the clock reaches its start.
    */
-  private prerollJoiningSlots(positionMs: number): void {
-    for (const slot of this.slotMap.values()) {
+  #prerollJoiningSlots(positionMs: number): void {
+    for (const slot of this.#slotMap.values()) {
       if (slot.state !== 'preloading' || slot.failed || !slot.element.paused) continue;
-      if (slot.entry.startMs - positionMs > this.startLatencyOf(slot) * this.clock.rate || !this.hasFutureData(slot)) continue;
-      this.startElement(slot);
+      if (slot.entry.startMs - positionMs > this.#startLatencyOf(slot) * this.#clock.rate || !this.#hasFutureData(slot)) continue;
+      this.#startElement(slot);
     }
   }
 
-  private finish(): void {
-    const timeline = this.timelineValue;
+  #finish(): void {
+    const timeline = this.#timelineValue;
     if (!timeline) return;
-    this.clock.stop();
-    this.clock.seek(timeline.durationMs);
-    this.pausedValue = true;
-    this.endedValue = true;
-    this.hold = null;
-    this.pauseElements();
-    this.reconcileMounts(timeline.durationMs);
+    this.#clock.stop();
+    this.#clock.seek(timeline.durationMs);
+    this.#pausedValue = true;
+    this.#endedValue = true;
+    this.#hold = null;
+    this.#pauseElements();
+    this.#reconcileMounts(timeline.durationMs);
     this.ticker.stop();
-    this.emit('timeupdate');
-    this.emit('pause');
-    this.emit('ended');
+    this.#emit('timeupdate');
+    this.#emit('pause');
+    this.#emit('ended');
   }
 
   // ---- mounting -----------------------------------------------------------------------------
 
-  private reconcileMounts(positionMs: number): void {
-    const timeline = this.timelineValue;
+  #reconcileMounts(positionMs: number): void {
+    const timeline = this.#timelineValue;
     if (!timeline) return;
     const displayMs = displayPositionMs(positionMs, timeline.durationMs);
-    const lookaheadMs = this.preloadMs * Math.max(1, this.clock.rate);
+    const lookaheadMs = this.#preloadMs * Math.max(1, this.#clock.rate);
     const plan = planMounts(timeline, displayMs, lookaheadMs);
-    this.reconciledAtMs = positionMs;
-    this.reconcileDueMs = Math.min(
+    this.#reconciledAtMs = positionMs;
+    this.#reconcileDueMs = Math.min(
       nextBoundaryAfter(timeline, displayMs) ?? Infinity,
       (nextBoundaryAfter(timeline, displayMs + lookaheadMs) ?? Infinity) - lookaheadMs,
     );
@@ -717,23 +717,23 @@ export class ReplayEngine extends EventTarget {
     for (const entry of plan.preloading) wanted.set(entry.file.videoId, 'preloading');
 
     let changed = false;
-    for (const [videoId, slot] of this.slotMap) {
+    for (const [videoId, slot] of this.#slotMap) {
       if (wanted.has(videoId)) continue;
       slot.dispose();
-      this.slotMap.delete(videoId);
-      this.stalledSince.delete(slot);
-      this.pendingStarts.delete(slot);
-      this.driftFilterS.delete(slot);
+      this.#slotMap.delete(videoId);
+      this.#stalledSince.delete(slot);
+      this.#pendingStarts.delete(slot);
+      this.#driftFilterS.delete(slot);
       changed = true;
     }
     for (const entry of [...plan.active, ...plan.preloading]) {
       const videoId = entry.file.videoId;
-      let slot = this.slotMap.get(videoId);
+      let slot = this.#slotMap.get(videoId);
       if (!slot) {
-        slot = new MediaSlot(entry, this.slotCallbacks, this.adapters, this.messages);
-        slot.element.playbackRate = this.clock.rate;
+        slot = new MediaSlot(entry, this.#slotCallbacks, this.#adapters, this.messages);
+        slot.element.playbackRate = this.#clock.rate;
         slot.element.currentTime = Math.max(0, mediaTimeAtS(entry, displayMs)); // offset unknown yet
-        this.slotMap.set(videoId, slot);
+        this.#slotMap.set(videoId, slot);
         changed = true;
       }
       const state = wanted.get(videoId)!;
@@ -743,47 +743,47 @@ export class ReplayEngine extends EventTarget {
       }
     }
     if (changed) {
-      this.activeList = [...this.slotMap.values()].filter((slot) => slot.state === 'active');
-      this.applyAudio();
-      this.emit('slotschange');
+      this.#activeList = [...this.#slotMap.values()].filter((slot) => slot.state === 'active');
+      this.#applyAudio();
+      this.#emit('slotschange');
     }
   }
 
-  private readonly slotCallbacks = {
+  readonly #slotCallbacks = {
     onMediaEvent: (slot: MediaSlot, type: string) => {
       if (type === 'seeked') {
-        const sentAt = this.seekSentAt.get(slot);
+        const sentAt = this.#seekSentAt.get(slot);
         if (sentAt !== undefined) {
-          this.seekSentAt.delete(slot);
+          this.#seekSentAt.delete(slot);
           // Moving average of how long corrective seeks take, to aim the next one ahead.
-          this.seekLatencyS = this.seekLatencyS * 0.7 + msToSeconds(this.now() - sentAt) * 0.3;
+          this.#seekLatencyS = this.#seekLatencyS * 0.7 + msToSeconds(this.#now() - sentAt) * 0.3;
         }
       }
-      this.queueUpdate();
+      this.#queueUpdate();
     },
     onFailure: (_slot: MediaSlot, problem: RecordingProblem) => {
-      this.report(problem, false);
-      this.applyAudio();
-      this.emit('slotschange');
-      this.queueUpdate();
+      this.#report(problem, false);
+      this.#applyAudio();
+      this.#emit('slotschange');
+      this.#queueUpdate();
     },
   };
 
-  private alignForSeek(slot: MediaSlot, positionMs: number): void {
+  #alignForSeek(slot: MediaSlot, positionMs: number): void {
     const element = slot.element;
-    const targetS = slot.state === 'active' ? this.clampToMedia(slot, this.targetS(slot, positionMs)) : 0;
+    const targetS = slot.state === 'active' ? this.#clampToMedia(slot, this.#targetS(slot, positionMs)) : 0;
     if (Math.abs(element.currentTime - targetS) > 0.0005 || element.readyState === HAVE_NOTHING) {
       element.currentTime = targetS;
-      if (slot.state === 'active') slot.expectFrame(this.now());
+      if (slot.state === 'active') slot.expectFrame(this.#now());
     }
   }
 
   /** Where a mounted file's element should be (media seconds) with the clock at `positionMs`. */
-  private targetS(slot: MediaSlot, positionMs: number): number {
+  #targetS(slot: MediaSlot, positionMs: number): number {
     return mediaTimeAtS(slot.entry, positionMs) + slot.videoStartOffsetS;
   }
 
-  private clampToMedia(slot: MediaSlot, mediaTimeS: number): number {
+  #clampToMedia(slot: MediaSlot, mediaTimeS: number): number {
     const durationS = slot.mediaDurationS;
     return Number.isFinite(durationS) ? Math.min(Math.max(mediaTimeS, 0), durationS) : Math.max(mediaTimeS, 0);
   }
@@ -791,42 +791,42 @@ export class ReplayEngine extends EventTarget {
   // ---- readiness ----------------------------------------------------------------------------
 
   /** Active, loadable files whose media still has frames at this position. */
-  private playableSlots(positionMs: number): MediaSlot[] {
-    return this.activeSlots().filter((slot) => !slot.failed && !this.isPastMediaEnd(slot, positionMs));
+  #playableSlots(positionMs: number): MediaSlot[] {
+    return this.#activeSlots().filter((slot) => !slot.failed && !this.#isPastMediaEnd(slot, positionMs));
   }
 
   /** Active files whose media ended before their interval did: they hold their last frame. */
-  private heldSlots(positionMs: number): MediaSlot[] {
-    return this.activeSlots().filter((slot) => !slot.failed && this.isPastMediaEnd(slot, positionMs));
+  #heldSlots(positionMs: number): MediaSlot[] {
+    return this.#activeSlots().filter((slot) => !slot.failed && this.#isPastMediaEnd(slot, positionMs));
   }
 
-  private activeSlots(): readonly MediaSlot[] {
-    return this.activeList;
+  #activeSlots(): readonly MediaSlot[] {
+    return this.#activeList;
   }
 
-  private isPastMediaEnd(slot: MediaSlot, positionMs: number): boolean {
+  #isPastMediaEnd(slot: MediaSlot, positionMs: number): boolean {
     const durationS = slot.mediaDurationS;
-    return Number.isFinite(durationS) && this.targetS(slot, positionMs) >= durationS - 0.001;
+    return Number.isFinite(durationS) && this.#targetS(slot, positionMs) >= durationS - 0.001;
   }
 
   /** Streams the clock must wait for. One stalled past the stall timeout is let go so the rest continue. */
-  private slotsBlocking(positionMs: number, nowMs: number): MediaSlot[] {
+  #slotsBlocking(positionMs: number, nowMs: number): MediaSlot[] {
     const blocking: MediaSlot[] = [];
-    for (const slot of this.playableSlots(positionMs)) {
-      const correctiveSeekAt = this.seekSentAt.get(slot);
+    for (const slot of this.#playableSlots(positionMs)) {
+      const correctiveSeekAt = this.#seekSentAt.get(slot);
       if (correctiveSeekAt !== undefined && nowMs - correctiveSeekAt < CORRECTIVE_SEEK_GRACE_MS) continue;
-      if (this.hasFutureData(slot)) {
-        this.stalledSince.delete(slot);
+      if (this.#hasFutureData(slot)) {
+        this.#stalledSince.delete(slot);
         continue;
       }
-      const since = this.stalledSince.get(slot) ?? nowMs;
-      this.stalledSince.set(slot, since);
-      if (nowMs - since < this.stallTimeoutMs) blocking.push(slot);
+      const since = this.#stalledSince.get(slot) ?? nowMs;
+      this.#stalledSince.set(slot, since);
+      if (nowMs - since < this.#stallTimeoutMs) blocking.push(slot);
     }
     return blocking;
   }
 
-  private hasFutureData(slot: MediaSlot): boolean {
+  #hasFutureData(slot: MediaSlot): boolean {
     const element = slot.element;
     if (element.readyState >= HAVE_FUTURE_DATA) return true;
     if (element.readyState < HAVE_CURRENT_DATA || element.seeking) return false;
@@ -835,11 +835,11 @@ export class ReplayEngine extends EventTarget {
     return ranges.length > 0 && ranges.end(ranges.length - 1) >= element.duration - 0.05;
   }
 
-  private allSeeked(positionMs: number, nowMs: number): boolean {
-    for (const slot of this.activeSlots()) {
+  #allSeeked(positionMs: number, nowMs: number): boolean {
+    for (const slot of this.#activeSlots()) {
       if (slot.failed) continue;
       const element = slot.element;
-      const targetS = this.clampToMedia(slot, this.targetS(slot, positionMs));
+      const targetS = this.#clampToMedia(slot, this.#targetS(slot, positionMs));
       if (element.seeking || element.readyState < HAVE_CURRENT_DATA) return false;
       if (slot.awaitingFrame(nowMs, FRAME_WAIT_TIMEOUT_MS)) return false;
       if (Math.abs(element.currentTime - targetS) > SEEK_TOLERANCE_S) {
@@ -852,105 +852,105 @@ export class ReplayEngine extends EventTarget {
     return true;
   }
 
-  private refreshReadyState(positionMs: number): void {
-    const previous = this.readyStateValue;
+  #refreshReadyState(positionMs: number): void {
+    const previous = this.#readyStateValue;
     let state = HAVE_ENOUGH_DATA;
-    if (this.seekingValue) state = HAVE_METADATA;
+    if (this.#seekingValue) state = HAVE_METADATA;
     else {
-      for (const slot of this.playableSlots(positionMs)) {
-        state = Math.min(state, this.hasFutureData(slot) ? Math.max(slot.element.readyState, HAVE_FUTURE_DATA) : Math.min(slot.element.readyState, HAVE_CURRENT_DATA));
+      for (const slot of this.#playableSlots(positionMs)) {
+        state = Math.min(state, this.#hasFutureData(slot) ? Math.max(slot.element.readyState, HAVE_FUTURE_DATA) : Math.min(slot.element.readyState, HAVE_CURRENT_DATA));
       }
       state = Math.max(state, HAVE_METADATA);
     }
     if (state === previous) return;
-    this.readyStateValue = state;
-    if (previous < HAVE_CURRENT_DATA && state >= HAVE_CURRENT_DATA && !this.loadedDataSent) {
-      this.loadedDataSent = true;
-      this.emit('loadeddata');
+    this.#readyStateValue = state;
+    if (previous < HAVE_CURRENT_DATA && state >= HAVE_CURRENT_DATA && !this.#loadedDataSent) {
+      this.#loadedDataSent = true;
+      this.#emit('loadeddata');
     }
-    if (previous < HAVE_FUTURE_DATA && state >= HAVE_FUTURE_DATA) this.emit('canplay');
-    if (previous < HAVE_ENOUGH_DATA && state >= HAVE_ENOUGH_DATA) this.emit('canplaythrough');
+    if (previous < HAVE_FUTURE_DATA && state >= HAVE_FUTURE_DATA) this.#emit('canplay');
+    if (previous < HAVE_ENOUGH_DATA && state >= HAVE_ENOUGH_DATA) this.#emit('canplaythrough');
   }
 
-  private loadedDataSent = false;
+  #loadedDataSent = false;
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  private applyAudio(): void {
-    const active = this.activeSlots();
+  #applyAudio(): void {
+    const active = this.#activeSlots();
     const failed = new Set(active.filter((slot) => slot.failed).map((slot) => slot.videoId));
     const audible = audibleVideoIds(
       active.map((slot) => slot.entry.file),
       failed,
     );
-    for (const slot of this.slotMap.values()) {
-      slot.element.volume = this.volumeValue;
+    for (const slot of this.#slotMap.values()) {
+      slot.element.volume = this.#volumeValue;
       slot.element.muted =
-        this.mutedValue || slot.state !== 'active' || !audible.has(slot.videoId) || this.mutedTrackIds.has(slot.entry.trackId);
+        this.#mutedValue || slot.state !== 'active' || !audible.has(slot.videoId) || this.#mutedTrackIds.has(slot.entry.trackId);
     }
   }
 
-  private startLatencyOf(slot: MediaSlot): number {
-    return this.startLatencyMs[hasAudio(slot.element) ? 'audio' : 'video'];
+  #startLatencyOf(slot: MediaSlot): number {
+    return this.#startLatencyMs[hasAudio(slot.element) ? 'audio' : 'video'];
   }
 
-  private pauseElements(): void {
-    for (const timer of this.staggerTimers) clearTimeout(timer);
-    this.staggerTimers.clear();
-    for (const slot of this.slotMap.values()) if (!slot.element.paused) slot.element.pause();
+  #pauseElements(): void {
+    for (const timer of this.#staggerTimers) clearTimeout(timer);
+    this.#staggerTimers.clear();
+    for (const slot of this.#slotMap.values()) if (!slot.element.paused) slot.element.pause();
   }
 
   /** A timer for the next mount/activation boundary, so files appear on time between frames. */
-  private scheduleBoundary(positionMs: number): void {
-    const timeline = this.timelineValue;
-    if (!timeline || !this.clock.running) {
-      this.clearBoundaryTimer();
+  #scheduleBoundary(positionMs: number): void {
+    const timeline = this.#timelineValue;
+    if (!timeline || !this.#clock.running) {
+      this.#clearBoundaryTimer();
       return;
     }
     // Starts and ends, preroll points just before starts, and mount points a preload window ahead.
-    const rate = this.clock.rate;
-    const leadsMs = [0, this.startLatencyMs.video * rate, this.startLatencyMs.audio * rate, this.preloadMs * Math.max(1, rate)];
+    const rate = this.#clock.rate;
+    const leadsMs = [0, this.#startLatencyMs.video * rate, this.#startLatencyMs.audio * rate, this.#preloadMs * Math.max(1, rate)];
     let nextMs = timeline.durationMs;
     for (const leadMs of leadsMs) {
       const boundary = nextBoundaryAfter(timeline, positionMs + leadMs);
       if (boundary !== undefined && boundary - leadMs > positionMs) nextMs = Math.min(nextMs, boundary - leadMs);
     }
-    if (this.boundaryTimer !== undefined && this.boundaryTimerAtMs === nextMs) return;
-    this.clearBoundaryTimer();
-    const delayMs = this.clock.realMsUntil(nextMs, this.now());
+    if (this.#boundaryTimer !== undefined && this.#boundaryTimerAtMs === nextMs) return;
+    this.#clearBoundaryTimer();
+    const delayMs = this.#clock.realMsUntil(nextMs, this.#now());
     if (!Number.isFinite(delayMs)) return;
-    this.boundaryTimerAtMs = nextMs;
-    this.boundaryTimer = setTimeout(() => {
-      this.boundaryTimer = undefined;
+    this.#boundaryTimerAtMs = nextMs;
+    this.#boundaryTimer = setTimeout(() => {
+      this.#boundaryTimer = undefined;
       this.update();
     }, Math.max(0, delayMs));
   }
 
-  private clearBoundaryTimer(): void {
-    clearTimeout(this.boundaryTimer);
-    this.boundaryTimer = undefined;
+  #clearBoundaryTimer(): void {
+    clearTimeout(this.#boundaryTimer);
+    this.#boundaryTimer = undefined;
   }
 
-  private report(problem: RecordingProblem, fatal: boolean): void {
+  #report(problem: RecordingProblem, fatal: boolean): void {
     const error = new TicReplayError(problem, fatal);
-    this.problemList = [...this.problemList, error];
-    this.errorValue = error;
+    this.#problemList = [...this.#problemList, error];
+    this.#errorValue = error;
     this.dispatchEvent(new CustomEvent('error', { detail: error }));
   }
 
-  private resolvePlayWaiters(): void {
-    const waiters = this.playWaiters;
-    this.playWaiters = [];
+  #resolvePlayWaiters(): void {
+    const waiters = this.#playWaiters;
+    this.#playWaiters = [];
     for (const waiter of waiters) waiter.resolve();
   }
 
-  private rejectPlayWaiters(error: unknown): void {
-    const waiters = this.playWaiters;
-    this.playWaiters = [];
+  #rejectPlayWaiters(error: unknown): void {
+    const waiters = this.#playWaiters;
+    this.#playWaiters = [];
     for (const waiter of waiters) waiter.reject(error);
   }
 
-  private emit(type: string): void {
+  #emit(type: string): void {
     this.dispatchEvent(new Event(type));
   }
 }

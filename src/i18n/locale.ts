@@ -6,22 +6,12 @@
  * it far better than English, and there is no Traditional catalogue (yet). Everything else, and no
  * tag at all, gets English.
  */
-import { en } from './en.js';
-import type { Messages } from './messages.js';
-import { zhCN } from './zh-CN.js';
-
 export type Locale = 'en' | 'zh-CN';
-
-const CATALOGUES: Readonly<Record<Locale, Messages>> = { en, 'zh-CN': zhCN };
 
 /** A BCP 47 tag (`zh-Hans-CN`, `en-GB`, also `zh_CN` as some back ends write it) to a catalogue's locale. */
 export function resolveLocale(lang?: string | null): Locale {
   const primary = (lang ?? '').trim().split(/[-_]/)[0]!.toLowerCase();
   return primary === 'zh' ? 'zh-CN' : 'en';
-}
-
-export function messagesFor(locale: Locale): Messages {
-  return CATALOGUES[locale];
 }
 
 /**

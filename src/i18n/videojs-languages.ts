@@ -8,11 +8,6 @@
  * changes a translation is noticed. Our own video.js components (the layout menu) are at the end.
  */
 
-/** What this needs of video.js: `videojs.addLanguage`. */
-export interface VideojsLanguageRegistry {
-  addLanguage(code: string, data: Record<string, string>): unknown;
-}
-
 /** video.js's own strings, as in its zh-CN pack. */
 export const VIDEOJS_ZH_CN: Readonly<Record<string, string>> = {
   // the player box and the big play button
@@ -51,13 +46,3 @@ export const OWN_CONTROLS_ZH_CN: Readonly<Record<string, string>> = {
   Grid: '宫格视图',
   Focus: '专注视图',
 };
-
-/**
- * Registers Simplified Chinese with video.js (as `zh-CN`; video.js lower-cases codes). English
- * needs nothing: it is the strings themselves. A player then speaks Chinese with
- * `language: 'zh-CN'` in its options, or after `player.language('zh-CN')`. Registering twice is
- * harmless.
- */
-export function registerVideojsLanguages(videojs: VideojsLanguageRegistry): void {
-  videojs.addLanguage('zh-CN', { ...VIDEOJS_ZH_CN, ...OWN_CONTROLS_ZH_CN });
-}

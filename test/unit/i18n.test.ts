@@ -1,9 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { ReplayEngine } from '../../src/engine/replay-engine.js';
 import { en } from '../../src/i18n/en.js';
-import { languageOf, localeOf, messagesFor, resolveLocale, type Locale } from '../../src/i18n/locale.js';
+import { languageOf, localeOf, resolveLocale, type Locale } from '../../src/i18n/locale.js';
+import { loadMessages, registerVideojsLanguages } from '../../src/i18n/catalogues.js';
 import type { Messages } from '../../src/i18n/messages.js';
-import { registerVideojsLanguages, VIDEOJS_ZH_CN } from '../../src/i18n/videojs-languages.js';
+import { VIDEOJS_ZH_CN } from '../../src/i18n/videojs-languages.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
 import { describedFailure, diagnoseMediaFailure } from '../../src/media/diagnose-failure.js';
 import { MediaSlot } from '../../src/media/media-slot.js';
@@ -97,9 +98,9 @@ describe('resolveLocale', () => {
     });
   }
 
-  it('messagesFor gives each locale its catalogue', () => {
-    expect(messagesFor('en')).to.equal(en);
-    expect(messagesFor('zh-CN')).to.equal(zhCN);
+  it('loadMessages gives each locale its catalogue (Chinese loaded on demand)', async () => {
+    expect(await loadMessages('en')).to.equal(en);
+    expect(await loadMessages('zh-CN')).to.equal(zhCN);
   });
 });
 
@@ -530,9 +531,9 @@ describe('video.js in Simplified Chinese', () => {
     }
   });
 
-  it('a player with language zh-CN shows its control bar in Chinese', () => {
-    registerVideojsLanguages(videojs);
-    registerVideojsLanguages(videojs); // twice is harmless
+  it('a player with language zh-CN shows its control bar in Chinese', async () => {
+    await registerVideojsLanguages(videojs);
+    await registerVideojsLanguages(videojs); // twice is harmless
     const holder = document.createElement('div');
     const style = document.createElement('style');
     style.textContent = videojsStyles.cssText; // what is hidden in the element is hidden here too

@@ -8,7 +8,7 @@ import { localeOf, type Locale } from '../i18n/locale.js';
 import type { Messages } from '../i18n/messages.js';
 import { addControlBarExtras, type ControlBarExtras } from '../player/control-bar-extras.js';
 import { RECORDING_MIME_TYPE, TECH_NAME, registerReplayTech } from '../player/replay-tech.js';
-import { videojs, type VideoJsPlayer } from '../player/videojs.js';
+import { CONTROL_BAR_OPTIONS, videojs, type VideoJsPlayer } from '../player/videojs.js';
 import { installVideojsFont, videojsStyles } from '../player/videojs-styles.js';
 import { loadRecording } from '../recording/load-recording.js';
 import { parseRecording } from '../recording/parse-recording.js';
@@ -299,15 +299,7 @@ export class TicReplayElement extends LitElement {
       errorDisplay: false,
       textTrackDisplay: false,
       textTrackSettings: false,
-      controlBar: {
-        pictureInPictureToggle: false,
-        subsCapsButton: false,
-        audioTrackButton: false,
-        chaptersButton: false,
-        descriptionsButton: false,
-        remainingTimeDisplay: false,
-        seekToLive: false,
-      },
+      controlBar: CONTROL_BAR_OPTIONS,
       userActions: { hotkeys: false, doubleClick: false },
       language: this.appliedLocale,
     } as Parameters<typeof videojs>[1]);

@@ -8,3 +8,18 @@ import type videojsTypes from 'video.js';
 
 export const videojs = videojsCore as typeof videojsTypes;
 export type VideoJsPlayer = ReturnType<typeof videojsTypes>;
+
+/**
+ * The control bar of a replay: no captions, audio tracks, chapters, picture-in-picture or
+ * remaining time (nothing to show), and never the live UI (video.js hides that only by CSS, which
+ * our pruned stylesheet drops).
+ */
+export const CONTROL_BAR_OPTIONS = {
+  pictureInPictureToggle: false,
+  subsCapsButton: false,
+  audioTrackButton: false,
+  chaptersButton: false,
+  descriptionsButton: false,
+  remainingTimeDisplay: false,
+  seekToLive: false,
+} as const;

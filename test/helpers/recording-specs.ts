@@ -38,3 +38,16 @@ export const whiteboard = (id: string, startMs: number, durationMs: number): Fil
   startMs,
   durationMs,
 });
+
+/** Tencent's documented example (ms): two cameras and a whiteboard, paused once at 900,000. */
+export const seedRecording = recordingOf(
+  [
+    camera('ios-1', 'ios_test1', 0, 900_000),
+    camera('pc-1', 'pc_test1', 300_000, 600_000),
+    whiteboard('board-1', 120_000, 780_000),
+    camera('ios-2', 'ios_test1', 900_000, 300_000),
+    camera('pc-2', 'pc_test1', 900_000, 210_000),
+    whiteboard('board-2', 900_000, 540_000),
+  ],
+  1_440_000,
+);

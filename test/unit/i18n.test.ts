@@ -9,7 +9,7 @@ import { zhCN } from '../../src/i18n/zh-CN.js';
 import { describedFailure, diagnoseMediaFailure } from '../../src/media/diagnose-failure.js';
 import { MediaSlot } from '../../src/media/media-slot.js';
 import type { SourceAdapter, SourceFailure } from '../../src/media/source-adapter.js';
-import { videojs } from '../../src/player/videojs.js';
+import { CONTROL_BAR_OPTIONS, videojs } from '../../src/player/videojs.js';
 import { videojsStyles } from '../../src/player/videojs-styles.js';
 import { loadRecording } from '../../src/recording/load-recording.js';
 import { resolveMediaUrl } from '../../src/recording/media-url.js';
@@ -547,16 +547,7 @@ describe('video.js in Simplified Chinese', () => {
       language: 'zh-CN',
       controls: true,
       playbackRates: [0.5, 1, 2],
-      controlBar: {
-        pictureInPictureToggle: false,
-        subsCapsButton: false,
-        audioTrackButton: false,
-        chaptersButton: false,
-        descriptionsButton: false,
-        remainingTimeDisplay: false,
-        // Never live; video.js hides this only by CSS, which the pruned stylesheet drops.
-        seekToLive: false,
-      },
+      controlBar: CONTROL_BAR_OPTIONS,
     } as Parameters<typeof videojs>[1]);
     try {
       player.addClass('vjs-has-started'); // the control bar shows once playback has started

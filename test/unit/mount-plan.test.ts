@@ -2,25 +2,13 @@ import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { displayPositionMs, planMounts, type MountPlan } from '../../src/engine/mount-plan.js';
 import { VideoType } from '../../src/recording/recording.js';
-import { camera, recordingOf, whiteboard } from '../helpers/recording-specs.js';
+import { camera, recordingOf, seedRecording } from '../helpers/recording-specs.js';
 import { buildTimeline, type TimelineFile } from '../../src/timeline/timeline.js';
 
 
 
 /** The example result of Tencent's documentation: a one-minute pause cut at 900 s. */
-const seed = buildTimeline(
-  recordingOf(
-    [
-      camera('ios-1', 'ios_test1', 0, 900_000),
-      camera('pc-1', 'pc_test1', 300_000, 600_000),
-      whiteboard('board-1', 120_000, 780_000),
-      camera('ios-2', 'ios_test1', 900_000, 300_000),
-      camera('pc-2', 'pc_test1', 900_000, 210_000),
-      whiteboard('board-2', 900_000, 540_000),
-    ],
-    1_440_000,
-  ),
-);
+const seed = buildTimeline(seedRecording);
 
 const ids = (files: readonly TimelineFile[]) => files.map((f) => f.file.videoId).sort();
 const planIds = (plan: MountPlan) => ({ active: ids(plan.active), preloading: ids(plan.preloading) });

@@ -93,6 +93,12 @@ export class TicReplayElement extends LitElement {
   /** Where playback starts, in seconds (used when a recording loads). */
   @property({ type: Number }) start = 0;
 
+  /** Seconds a stalled file may hold the others back before they go on without it (it rejoins when it has data). */
+  @property({ type: Number, attribute: 'stall-timeout' }) stallTimeout = 8;
+
+  /** At most this many files download at once (active files always do; those about to start wait their turn). */
+  @property({ type: Number, attribute: 'max-concurrent-loads' }) maxConcurrentLoads = 6;
+
   /** Remembers the position per recording (localStorage, keyed by room and start time) and resumes there. */
   @property({ type: Boolean, attribute: 'remember-position' }) rememberPosition = false;
 
@@ -277,6 +283,8 @@ export class TicReplayElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('controls')) this.player?.controls(this.controls);
+    if (changed.has('stallTimeout')) this.engine.stallTimeoutMs = Math.max(0, this.stallTimeout) * 1000;
+    if (changed.has('maxConcurrentLoads')) this.engine.maxConcurrentLoads = Math.max(1, Math.floor(this.maxConcurrentLoads) || 1);
     if (changed.has('layout')) this.stage.layout = STAGE_LAYOUTS.includes(this.layout) ? this.layout : 'presentation';
     if ((changed.has('src') || changed.has('result')) && this.isConnected) this.loadSource();
   }
@@ -304,6 +312,9 @@ export class TicReplayElement extends LitElement {
       language: this.appliedLocale,
     } as Parameters<typeof videojs>[1]);
     this.player.addClass('vjs-tic-replay');
+    // video.js attaches the Tech's element (our stage) once its source is set, a little later: the
+    // stage goes in now, so that media elements are in the shadow root from the first moment.
+    if (this.stageElement.parentElement !== this.player.el()) this.player.el().prepend(this.stageElement);
     this.controlBarExtras = addControlBarExtras(this.player, {
       engine: this.engine,
       getMessages: () => this.messages,

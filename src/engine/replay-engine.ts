@@ -25,6 +25,8 @@ export interface ReplayEngineOptions {
   readonly preloadMs?: number;
   /** A stream stalled longer than this stops holding the others back; it rejoins when it recovers. */
   readonly stallTimeoutMs?: number;
+  /** At most this many files download at once (active files always do; preloading ones wait their turn). */
+  readonly maxConcurrentLoads?: number;
   readonly adapters?: readonly SourceAdapter[];
   readonly driftPolicy?: DriftPolicy;
   readonly now?: Now;
@@ -87,7 +89,10 @@ export class ReplayEngine extends EventTarget {
   readonly #clock: MasterClock;
   readonly #now: Now;
   readonly #preloadMs: number;
-  readonly #stallTimeoutMs: number;
+  /** A stream stalled longer than this (real ms) stops holding the others back. */
+  stallTimeoutMs: number;
+  /** At most this many files download at once; browsers stall the 7th HTTP/1.1 download from one host. */
+  maxConcurrentLoads: number;
   readonly #adapters: readonly SourceAdapter[] | undefined;
   readonly #driftPolicy: DriftPolicy;
   private readonly ticker = new FrameTicker(() => this.update());
@@ -133,6 +138,7 @@ export class ReplayEngine extends EventTarget {
   /** Smoothed drift per playing element (s). */
   readonly #driftFilterS = new Map<MediaSlot, number>();
   #syncCursor = 0;
+  #seekStartedAtMs = 0;
   /** The active slots, kept with the mounts (read several times per tick). */
   #activeList: MediaSlot[] = [];
   /** Mounting changes only at file boundaries: until this position (or a jump back), nothing to do. */
@@ -146,7 +152,8 @@ export class ReplayEngine extends EventTarget {
     this.#now = options.now ?? (() => performance.now());
     this.#clock = new MasterClock(this.#now);
     this.#preloadMs = options.preloadMs ?? 3000;
-    this.#stallTimeoutMs = options.stallTimeoutMs ?? 8000;
+    this.stallTimeoutMs = options.stallTimeoutMs ?? 8000;
+    this.maxConcurrentLoads = options.maxConcurrentLoads ?? 6;
     this.#adapters = options.adapters;
     this.#driftPolicy = options.driftPolicy ?? DEFAULT_DRIFT_POLICY;
     this.messages = options.messages ?? en;
@@ -433,6 +440,7 @@ export class ReplayEngine extends EventTarget {
     this.#clock.stop();
     this.#clock.seek(ms);
     this.#seekingValue = true;
+    this.#seekStartedAtMs = this.#now();
     this.#seekIsSilent = silent;
     if (!this.#pausedValue) this.#beginStart();
     this.#pauseElements();
@@ -472,6 +480,7 @@ export class ReplayEngine extends EventTarget {
     }
     const positionMs = this.#clock.positionMs(nowMs);
     this.#measureStarts(nowMs);
+    this.#admitLoads();
     if (positionMs >= this.#reconcileDueMs || positionMs < this.#reconciledAtMs) this.#reconcileMounts(positionMs);
 
     if (this.#seekingValue) {
@@ -731,6 +740,7 @@ export class ReplayEngine extends EventTarget {
       let slot = this.#slotMap.get(videoId);
       if (!slot) {
         slot = new MediaSlot(entry, this.#slotCallbacks, this.#adapters, this.messages);
+        if (wanted.get(videoId) === 'active') slot.load();
         slot.element.playbackRate = this.#clock.rate;
         slot.element.currentTime = Math.max(0, mediaTimeAtS(entry, displayMs)); // offset unknown yet
         this.#slotMap.set(videoId, slot);
@@ -742,6 +752,7 @@ export class ReplayEngine extends EventTarget {
         changed = true;
       }
     }
+    this.#admitLoads();
     if (changed) {
       this.#activeList = [...this.#slotMap.values()].filter((slot) => slot.state === 'active');
       this.#applyAudio();
@@ -817,13 +828,32 @@ export class ReplayEngine extends EventTarget {
       if (correctiveSeekAt !== undefined && nowMs - correctiveSeekAt < CORRECTIVE_SEEK_GRACE_MS) continue;
       if (this.#hasFutureData(slot)) {
         this.#stalledSince.delete(slot);
+        if (slot.stalled) slot.stalled = false; // it rejoins: the sync loop brings it to the clock
         continue;
       }
       const since = this.#stalledSince.get(slot) ?? nowMs;
       this.#stalledSince.set(slot, since);
-      if (nowMs - since < this.#stallTimeoutMs) blocking.push(slot);
+      if (nowMs - since < this.stallTimeoutMs) blocking.push(slot);
+      else if (!slot.stalled) slot.stalled = true;
     }
     return blocking;
+  }
+
+  /** Starts downloads: every active file, then preloading ones in timeline order up to the cap. */
+  #admitLoads(): void {
+    let loading = 0;
+    let queued = false;
+    for (const slot of this.#slotMap.values()) {
+      if (slot.state === 'active') slot.load();
+      if (slot.loading && !slot.failed && slot.element.readyState < HAVE_ENOUGH_DATA) loading += 1;
+      else if (!slot.loading) queued = true;
+    }
+    if (!queued || loading >= this.maxConcurrentLoads) return;
+    for (const slot of this.slots) {
+      if (slot.loading || slot.state !== 'preloading') continue;
+      slot.load();
+      if (++loading >= this.maxConcurrentLoads) return;
+    }
   }
 
   #hasFutureData(slot: MediaSlot): boolean {
@@ -836,8 +866,14 @@ export class ReplayEngine extends EventTarget {
   }
 
   #allSeeked(positionMs: number, nowMs: number): boolean {
+    // A file that cannot show its frame within the stall timeout is let go, as during playback.
+    const lettingGo = nowMs - this.#seekStartedAtMs > this.stallTimeoutMs;
     for (const slot of this.#activeSlots()) {
-      if (slot.failed) continue;
+      if (slot.failed || (lettingGo && slot.stalled)) continue;
+      if (lettingGo && !this.#seekSettled(slot, positionMs)) {
+        slot.stalled = true;
+        continue;
+      }
       const element = slot.element;
       const targetS = this.#clampToMedia(slot, this.#targetS(slot, positionMs));
       if (element.seeking || element.readyState < HAVE_CURRENT_DATA) return false;
@@ -850,6 +886,12 @@ export class ReplayEngine extends EventTarget {
       }
     }
     return true;
+  }
+
+  /** Whether a slot shows a frame at its target now (nothing pending). */
+  #seekSettled(slot: MediaSlot, positionMs: number): boolean {
+    const element = slot.element;
+    return !element.seeking && element.readyState >= HAVE_CURRENT_DATA && Math.abs(element.currentTime - this.#clampToMedia(slot, this.#targetS(slot, positionMs))) <= SEEK_TOLERANCE_S;
   }
 
   #refreshReadyState(positionMs: number): void {

@@ -28,6 +28,8 @@ export class MediaSlot {
   private failureValue: RecordingProblem | undefined;
   private source: AttachedSource | undefined;
   private disposed = false;
+  private loadStarted = false;
+  private readonly adapters: readonly SourceAdapter[] | undefined;
   /** Set while a frame is expected after a seek: since when (real ms). */
   private frameExpectedSince: number | undefined;
   private frameToken = 0;
@@ -55,13 +57,30 @@ export class MediaSlot {
     element.dataset.state = this.stateValue;
     for (const type of WATCHED_EVENTS) element.addEventListener(type, this.listener);
     this.element = element;
+    this.adapters = adapters;
+  }
 
-    const adapter = adapterFor(file, adapters);
+  /** Whether the file's download has been started (see `load`). */
+  get loading(): boolean {
+    return this.loadStarted;
+  }
+
+  /**
+   * Attaches the source: the download starts. The engine calls this at once for active files and
+   * in turn for preloading ones, so that a class with many cameras does not open more downloads
+   * than the browser serves at once.
+   */
+  load(): void {
+    if (this.loadStarted || this.disposed) return;
+    this.loadStarted = true;
+    const { file } = this.entry;
+    const messages = this.messages;
+    const adapter = adapterFor(file, this.adapters);
     if (!adapter) {
       queueMicrotask(() => this.fail({ message: messages.noSourceAdapter(file.url, file.format) }));
       return;
     }
-    adapter.attach(element, file, (failure) => this.fail(failure)).then(
+    adapter.attach(this.element, file, (failure) => this.fail(failure)).then(
       (source) => {
         if (this.disposed) source.detach();
         else this.source = source;
@@ -94,6 +113,16 @@ export class MediaSlot {
   /** Where the first video frame sits in media time (see AttachedSource.videoStartOffsetS). */
   get videoStartOffsetS(): number {
     return this.source?.videoStartOffsetS ?? 0;
+  }
+
+  /** Marks a stream the others no longer wait for (it stalled too long); it rejoins when it has data. */
+  set stalled(stalled: boolean) {
+    if (stalled) this.element.dataset.stalled = '';
+    else delete this.element.dataset.stalled;
+  }
+
+  get stalled(): boolean {
+    return 'stalled' in this.element.dataset;
   }
 
   /** Media duration in seconds once metadata is known (NaN before). */

@@ -143,3 +143,44 @@ describe('<tic-replay> waiting for data', () => {
     expect(Math.abs(frames[0]! - frames[1]!)).to.be.at.most(2);
   });
 });
+
+describe('<tic-replay> with a stream that stalls too long', () => {
+  it('goes on without it after stall-timeout, marks it, and takes it back in sync when its data arrives', async () => {
+    const player = createPlayer({ 'stall-timeout': '0.5' });
+    player.result = recording([
+      { id: 'fast', url: `${FIXTURES}/cam-a.mp4?stall=1`, start: 0, duration: 12000 },
+      { id: 'slow', url: `${FIXTURES}/cam-b.mp4?delay=2500`, start: 0, duration: 12000 },
+    ]);
+    await nextEvent(player, 'loadedmetadata');
+    const playing = nextEvent(player, 'playing');
+    void player.play();
+    await playing;
+    const slow = () => mediaElements(player).find((element) => element.dataset.videoId === 'slow')!;
+    expect(slow().readyState, 'the slow file still has no data').to.be.below(3);
+    expect('stalled' in slow().dataset).to.equal(true);
+    await delay(400);
+    expect(player.currentTime, 'the others go on').to.be.above(0.2);
+    await until(() => !('stalled' in slow().dataset) && !slow().paused, 'the slow file rejoins', 15000);
+    await delay(1500);
+    expect(Math.abs(slow().currentTime - player.currentTime)).to.be.below((3 * FRAME_MS) / 1000);
+  });
+});
+
+describe('<tic-replay> with many cameras', () => {
+  it('downloads at most max-concurrent-loads files at once; active files first', async () => {
+    const player = createPlayer({ 'max-concurrent-loads': '3' });
+    const cameras = Array.from({ length: 8 }, (_, index) => ({
+      id: `cam${index}`,
+      url: `${FIXTURES}/${index % 2 ? 'cam-b' : 'cam-a'}.mp4?many=${index}`,
+      start: index < 2 ? 0 : 1000 + index * 100,
+      duration: 8000,
+    }));
+    player.result = recording(cameras);
+    await nextEvent(player, 'loadedmetadata');
+    const withSource = () => mediaElements(player).filter((element) => element.hasAttribute('src')).map((element) => element.dataset.videoId);
+    expect(mediaElements(player)).to.have.length(8); // all mounted: they start within the preload window
+    expect(withSource().length).to.be.at.most(3);
+    expect(withSource()).to.include.members(['cam0', 'cam1']);
+    await until(() => withSource().length === 8, 'the others get their turn as downloads finish', 20000);
+  });
+});

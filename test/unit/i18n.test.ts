@@ -449,6 +449,7 @@ describe('media failures in the player\'s language', () => {
   function slotFailure(adapters: readonly SourceAdapter[], messages?: Messages): Promise<RecordingProblem> {
     return new Promise((resolve) => {
       const slot = new MediaSlot(timelineFile(), { onMediaEvent: () => undefined, onFailure: (_slot, problem) => resolve(problem) }, adapters, messages);
+      slot.load();
       setTimeout(() => slot.dispose(), 1000);
     });
   }

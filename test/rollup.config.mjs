@@ -20,7 +20,15 @@ const inputs = testFiles('test').filter((path) => !only || only.split(',').some(
 
 export default {
   input: Object.fromEntries(inputs.map((path) => [path.replace(/^test\//, '').replace(/\.ts$/, ''), path])),
-  output: { dir: '.test-build', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  output: {
+    dir: '.test-build',
+    format: 'es',
+    sourcemap: true,
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    // The project's modules live in one shared chunk, never inside a test's own file: a lazy chunk
+    // importing back from a test file would load a second copy of it (the runner adds a query string).
+    manualChunks: (id) => (id.includes('/src/') ? 'tic-replay' : undefined),
+  },
   plugins: browserPlugins(),
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;

@@ -20,6 +20,10 @@ export const UNUSED_VIDEOJS_CLASSES = new RegExp(
       'audio-only-mode', 'audio-poster-mode', 'poster', 'remaining-time', 'error-display', 'modal-dialog[a-z-]*',
       'close-button', 'icon-(?:hd|chapters|downloading|file-download[a-z-]*|share|cog|square|circle[a-z-]*|cancel|repeat|replay[a-z0-9-]*|forward-[0-9]+|audio|next-item|previous-item|shuffle|cast|picture-in-picture-[a-z]+|facebook|linkedin|twitter|tumblr|pinterest|audio-description|subtitles|captions)',
       'ios-native-fs', 'spatial-navigation-enabled', 'transient-button', 'svg-icon[a-z-]*',
+      // Modes the replay player never enters: responsive breakpoints (responsive is off), fluid and
+      // fixed aspect ratios (it fills its box), audio-element players, native controls, a vertical volume bar.
+      'layout-(?:tiny|x-small|small|medium|large|x-large|huge)', 'fluid', '16-9', '4-3', '9-16', '1-1',
+      'audio', 'no-js', 'using-native-controls', 'volume-vertical', 'volume-panel-vertical', 'slider-vertical',
     ].join('|') +
     ')(?![a-z0-9-])',
 );

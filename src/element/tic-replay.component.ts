@@ -10,9 +10,8 @@ import { addControlBarExtras, type ControlBarExtras } from '../player/control-ba
 import { RECORDING_MIME_TYPE, TECH_NAME, registerReplayTech } from '../player/replay-tech.js';
 import { CONTROL_BAR_OPTIONS, videojs, type VideoJsPlayer } from '../player/videojs.js';
 import { installVideojsFont, videojsStyles } from '../player/videojs-styles.js';
-import { loadRecording } from '../recording/load-recording.js';
-import { parseRecording } from '../recording/parse-recording.js';
-import { RecordingError, type Recording } from '../recording/recording.js';
+import { loadRecording, readRecordingInput } from '../recording/load-recording.js';
+import type { Recording } from '../recording/recording.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { STAGE_LAYOUTS, type StageLayout } from '../view/stage-layout.js';
 import { stageStyles } from '../view/stage-styles.js';
@@ -103,44 +102,44 @@ export class TicReplayElement extends LitElement {
   @property({ type: Boolean, attribute: 'remember-position' }) rememberPosition = false;
 
   private readonly engine = new ReplayEngine();
-  private readonly stageElement = document.createElement('div');
-  private readonly stage = new StageView(this.stageElement, this.engine);
-  private player: VideoJsPlayer | undefined;
-  private controlBarExtras: ControlBarExtras | undefined;
-  private loadAbort: AbortController | undefined;
-  private loadedSource: { src: string; result: unknown } | undefined;
-  private teardownTimer: ReturnType<typeof setTimeout> | undefined;
-  private positionStorageKey: string | undefined;
-  private lastSavedPositionAt = 0;
+  readonly #stageElement = document.createElement('div');
+  readonly #stage = new StageView(this.#stageElement, this.engine);
+  #player: VideoJsPlayer | undefined;
+  #controlBarExtras: ControlBarExtras | undefined;
+  #loadAbort: AbortController | undefined;
+  #loadedSource: { src: string; result: unknown } | undefined;
+  #teardownTimer: ReturnType<typeof setTimeout> | undefined;
+  #positionStorageKey: string | undefined;
+  #lastSavedPositionAt = 0;
   /** The language asked for by `lang`, and the one whose strings are loaded and shown. */
-  private locale: Locale = 'en';
-  private appliedLocale: Locale = 'en';
-  private messages: Messages = en;
+  #locale: Locale = 'en';
+  #appliedLocale: Locale = 'en';
+  #messages: Messages = en;
   /** Settles when the catalogue of the current language is loaded (Chinese is loaded on demand). */
-  private languageReady: Promise<void> = Promise.resolve();
+  #languageReady: Promise<void> = Promise.resolve();
   /** Follows `lang` on the element and the page, as the element's language does. */
-  private readonly languageObserver = new MutationObserver(() => this.applyLanguage());
+  readonly #languageObserver = new MutationObserver(() => this.#applyLanguage());
 
   constructor() {
     super();
-    for (const type of MEDIA_EVENTS) this.engine.addEventListener(type, this.forwardEvent);
-    this.engine.addEventListener('error', this.forwardError);
-    this.engine.addEventListener('slotschange', this.refreshStage);
-    this.engine.addEventListener('trackmutechange', this.refreshStage);
-    this.engine.addEventListener('timeupdate', this.savePosition);
-    this.engine.addEventListener('pause', this.savePosition);
-    this.engine.addEventListener('ended', this.savePosition);
-    this.addEventListener('keydown', this.onKeyDown);
+    for (const type of MEDIA_EVENTS) this.engine.addEventListener(type, this.#forwardEvent);
+    this.engine.addEventListener('error', this.#forwardError);
+    this.engine.addEventListener('slotschange', this.#refreshStage);
+    this.engine.addEventListener('trackmutechange', this.#refreshStage);
+    this.engine.addEventListener('timeupdate', this.#savePosition);
+    this.engine.addEventListener('pause', this.#savePosition);
+    this.engine.addEventListener('ended', this.#savePosition);
+    this.addEventListener('keydown', this.#onKeyDown);
   }
 
   /** Shows a track (person, whiteboard, ...) in the main area while it is active; `undefined` unpins. */
   pinTrack(trackId: string | undefined): void {
-    this.stage.pin(trackId);
+    this.#stage.pin(trackId);
   }
 
   /** Hides a track's tile (its sound and sync go on). */
   setTrackHidden(trackId: string, hidden: boolean): void {
-    this.stage.setTrackHidden(trackId, hidden);
+    this.#stage.setTrackHidden(trackId, hidden);
   }
 
   /** Silences one track without touching the others. */
@@ -150,9 +149,9 @@ export class TicReplayElement extends LitElement {
 
   /** Enters or leaves fullscreen with the whole player (tiles and controls). */
   toggleFullscreen(): void {
-    if (!this.player) return;
-    if (this.player.isFullscreen()) void this.player.exitFullscreen();
-    else void this.player.requestFullscreen();
+    if (!this.#player) return;
+    if (this.#player.isFullscreen()) void this.#player.exitFullscreen();
+    else void this.#player.requestFullscreen();
   }
 
   // ---- media element API ----
@@ -257,19 +256,19 @@ export class TicReplayElement extends LitElement {
     // Reachable with Tab and el.focus(), like a video with controls.
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
-    this.applyLanguage();
+    this.#applyLanguage();
     const watchLang = { attributes: true, attributeFilter: ['lang'] };
-    this.languageObserver.observe(this, watchLang);
-    this.languageObserver.observe(document.documentElement, watchLang);
-    clearTimeout(this.teardownTimer);
-    if (this.hasUpdated && !this.player) this.createPlayer();
+    this.#languageObserver.observe(this, watchLang);
+    this.#languageObserver.observe(document.documentElement, watchLang);
+    clearTimeout(this.#teardownTimer);
+    if (this.hasUpdated && !this.#player) this.#createPlayer();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.languageObserver.disconnect();
+    this.#languageObserver.disconnect();
     // A move within the page (disconnect + connect in one task) keeps the replay; a removal ends it.
-    this.teardownTimer = setTimeout(() => this.teardown(), 0);
+    this.#teardownTimer = setTimeout(() => this.#teardown(), 0);
   }
 
   protected override render() {
@@ -278,26 +277,26 @@ export class TicReplayElement extends LitElement {
 
   protected override firstUpdated(): void {
     installVideojsFont();
-    this.createPlayer();
+    this.#createPlayer();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('controls')) this.player?.controls(this.controls);
+    if (changed.has('controls')) this.#player?.controls(this.controls);
     if (changed.has('stallTimeout')) this.engine.stallTimeoutMs = Math.max(0, this.stallTimeout) * 1000;
     if (changed.has('maxConcurrentLoads')) this.engine.maxConcurrentLoads = Math.max(1, Math.floor(this.maxConcurrentLoads) || 1);
-    if (changed.has('layout')) this.stage.layout = STAGE_LAYOUTS.includes(this.layout) ? this.layout : 'presentation';
-    if ((changed.has('src') || changed.has('result')) && this.isConnected) this.loadSource();
+    if (changed.has('layout')) this.#stage.layout = STAGE_LAYOUTS.includes(this.layout) ? this.layout : 'presentation';
+    if ((changed.has('src') || changed.has('result')) && this.isConnected) this.#loadSource();
   }
 
-  private createPlayer(): void {
+  #createPlayer(): void {
     const container = this.renderRoot.querySelector<HTMLElement>('.player');
     if (!container) return;
     registerReplayTech(videojs);
     const playerElement = document.createElement('video-js');
     container.append(playerElement);
-    this.player = videojs(playerElement, {
+    this.#player = videojs(playerElement, {
       techOrder: [TECH_NAME],
-      ticReplay: { engine: this.engine, stage: this.stageElement },
+      ticReplay: { engine: this.engine, stage: this.#stageElement },
       sources: [{ src: 'tic-replay:recording', type: RECORDING_MIME_TYPE }],
       controls: this.controls,
       autoplay: false,
@@ -309,120 +308,112 @@ export class TicReplayElement extends LitElement {
       textTrackSettings: false,
       controlBar: CONTROL_BAR_OPTIONS,
       userActions: { hotkeys: false, doubleClick: false },
-      language: this.appliedLocale,
+      language: this.#appliedLocale,
     } as Parameters<typeof videojs>[1]);
-    this.player.addClass('vjs-tic-replay');
+    this.#player.addClass('vjs-tic-replay');
+    // The rate menu shows itself on the Tech's loadstart; ours may come before video.js attached the Tech.
+    this.#player.ready(() => {
+      const controlBar = this.#player?.getChild('ControlBar');
+      (controlBar?.getChild('PlaybackRateMenuButton') as unknown as { updateVisibility?: () => void } | undefined)?.updateVisibility?.();
+    });
     // video.js attaches the Tech's element (our stage) once its source is set, a little later: the
     // stage goes in now, so that media elements are in the shadow root from the first moment.
-    if (this.stageElement.parentElement !== this.player.el()) this.player.el().prepend(this.stageElement);
-    this.controlBarExtras = addControlBarExtras(this.player, {
+    if (this.#stageElement.parentElement !== this.#player.el()) this.#player.el().prepend(this.#stageElement);
+    this.#controlBarExtras = addControlBarExtras(this.#player, {
       engine: this.engine,
-      getMessages: () => this.messages,
+      getMessages: () => this.#messages,
       getLayout: () => this.layout,
       setLayout: (layout) => (this.layout = layout),
     });
-    if (this.loadedSource) this.stage.update();
+    if (this.#loadedSource) this.#stage.update();
   }
 
-  private teardown(): void {
+  #teardown(): void {
     if (this.isConnected) return;
-    this.loadAbort?.abort();
-    this.loadAbort = undefined;
+    this.#loadAbort?.abort();
+    this.#loadAbort = undefined;
     this.engine.teardown();
-    this.loadedSource = undefined;
-    this.stage.clear();
-    this.player?.dispose();
-    this.player = undefined;
-    this.controlBarExtras = undefined;
+    this.#loadedSource = undefined;
+    this.#stage.clear();
+    this.#player?.dispose();
+    this.#player = undefined;
+    this.#controlBarExtras = undefined;
     this.renderRoot.querySelector('.player')?.replaceChildren();
   }
 
   /** Loads `result` (if set) or `src`; the previous recording is torn down first. */
-  private loadSource(): void {
+  #loadSource(): void {
     const source = { src: this.src, result: this.result };
-    if (this.loadedSource && this.loadedSource.src === source.src && this.loadedSource.result === source.result) return;
-    this.loadedSource = source;
-    this.loadAbort?.abort();
+    if (this.#loadedSource && this.#loadedSource.src === source.src && this.#loadedSource.result === source.result) return;
+    this.#loadedSource = source;
+    this.#loadAbort?.abort();
     const abort = new AbortController();
-    this.loadAbort = abort;
-    this.stage.reset();
-    this.positionStorageKey = undefined;
+    this.#loadAbort = abort;
+    this.#stage.reset();
+    this.#positionStorageKey = undefined;
     if (source.result === undefined && !source.src) {
       this.engine.teardown();
-      this.stage.update();
+      this.#stage.update();
       return;
     }
     this.engine.beginLoad();
     if (this.defaultMuted) this.engine.muted = true;
     if (this.autoplay) this.engine.play().catch(() => undefined);
     // Messages about the recording come in the player's language: its catalogue first.
-    const parsed = this.languageReady.then(() =>
+    const reading = this.#languageReady.then(() =>
       source.result !== undefined
-        ? parseRecording(source.result, { baseUrl: document.baseURI, messages: this.messages })
-        : loadRecording(source.src, { signal: abort.signal, messages: this.messages }),
+        ? readRecordingInput(source.result, document.baseURI, this.#messages)
+        : loadRecording(source.src, { signal: abort.signal, messages: this.#messages }),
     );
-    parsed.then(
-      (recording) => {
-        if (abort.signal.aborted) return;
-        this.engine.load(recording, this.startPosition(recording.recording, source.src));
-        this.stage.update();
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        const problem =
-          error instanceof RecordingError
-            ? error.problem
-            : { code: 'fetch-failed' as const, message: this.messages.recordingLoadFailed(String(error)) };
-        this.engine.fail(problem);
-        this.stage.update();
-      },
-    );
+    void this.engine
+      .loadFrom(reading, abort.signal, (recording) => this.#startPosition(recording, source.src))
+      .then(() => this.#stage.update());
   }
 
   /** Picks the language from `lang` (the element's, else the page's, else the browser's) and applies it everywhere. */
-  private applyLanguage(): void {
+  #applyLanguage(): void {
     const locale = localeOf(this);
-    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', this.messages.playerLabel);
-    if (locale === this.locale) return;
-    this.locale = locale;
-    this.languageReady = (async () => {
+    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', this.#messages.playerLabel);
+    if (locale === this.#locale) return;
+    this.#locale = locale;
+    this.#languageReady = (async () => {
       const messages = await loadMessages(locale);
       if (locale === 'zh-CN') videojs.addLanguage('zh-CN', { ...(await loadChinese()).videojs });
-      if (this.locale !== locale) return;
-      if (this.getAttribute('aria-label') === this.messages.playerLabel) this.setAttribute('aria-label', messages.playerLabel);
-      this.messages = messages;
-      this.appliedLocale = locale;
+      if (this.#locale !== locale) return;
+      if (this.getAttribute('aria-label') === this.#messages.playerLabel) this.setAttribute('aria-label', messages.playerLabel);
+      this.#messages = messages;
+      this.#appliedLocale = locale;
       this.engine.messages = messages;
-      this.stage.messages = messages;
-      this.stage.update();
-      this.player?.language(locale);
-      this.controlBarExtras?.refreshLanguage();
+      this.#stage.messages = messages;
+      this.#stage.update();
+      this.#player?.language(locale);
+      this.#controlBarExtras?.refreshLanguage();
     })();
   }
 
   /** The `start` attribute, else the remembered position (when asked to remember). */
-  private startPosition(recording: Recording, src: string): number {
+  #startPosition(recording: Recording, src: string): number {
     if (this.rememberPosition) {
-      this.positionStorageKey = positionKey(recording, src || 'inline');
-      if (!this.start) return readPosition(this.positionStorageKey) ?? 0;
+      this.#positionStorageKey = positionKey(recording, src || 'inline');
+      if (!this.start) return readPosition(this.#positionStorageKey) ?? 0;
     }
     return this.start > 0 ? this.start : 0;
   }
 
-  private readonly savePosition = (event: Event) => {
-    const key = this.positionStorageKey;
+  readonly #savePosition = (event: Event) => {
+    const key = this.#positionStorageKey;
     if (!key || !this.rememberPosition) return;
     if (event.type === 'ended') {
       forgetPosition(key);
       return;
     }
     const now = performance.now();
-    if (event.type === 'timeupdate' && now - this.lastSavedPositionAt < 2000) return;
-    this.lastSavedPositionAt = now;
+    if (event.type === 'timeupdate' && now - this.#lastSavedPositionAt < 2000) return;
+    this.#lastSavedPositionAt = now;
     writePosition(key, this.engine.currentTime);
   };
 
-  private readonly onKeyDown = (event: KeyboardEvent) => {
+  readonly #onKeyDown = (event: KeyboardEvent) => {
     if (!this.engine.timeline) return;
     if (applyShortcut(event, this)) {
       event.preventDefault();
@@ -430,16 +421,16 @@ export class TicReplayElement extends LitElement {
     }
   };
 
-  private readonly forwardEvent = (event: Event) => {
+  readonly #forwardEvent = (event: Event) => {
     this.dispatchEvent(new Event(event.type));
   };
 
-  private readonly forwardError = (event: Event) => {
+  readonly #forwardError = (event: Event) => {
     this.dispatchEvent(new CustomEvent('error', { detail: (event as CustomEvent<TicReplayError>).detail }));
-    this.stage.update();
+    this.#stage.update();
   };
 
-  private readonly refreshStage = () => {
-    this.stage.update();
+  readonly #refreshStage = () => {
+    this.#stage.update();
   };
 }

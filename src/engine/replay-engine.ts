@@ -11,7 +11,7 @@ import { MediaSlot } from '../media/media-slot.js';
 import type { SourceAdapter } from '../media/source-adapter.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
-import type { ParsedRecording, Recording, RecordingProblem } from '../recording/recording.js';
+import { RecordingError, type ParsedRecording, type Recording, type RecordingProblem } from '../recording/recording.js';
 import { DEFAULT_DRIFT_POLICY, decideCorrection, type DriftPolicy } from '../sync/drift-policy.js';
 import { mediaTimeAtS, msToSeconds, secondsToMs, timelineMsAt } from '../sync/media-time.js';
 import { buildTimeline, nextBoundaryAfter, type Timeline } from '../timeline/timeline.js';
@@ -74,8 +74,8 @@ const INITIAL_START_LATENCY_MS = { audio: 100, video: 25 } as const;
 /** Starts this much apart or less are sent together. */
 const STAGGER_MIN_MS = 4;
 export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
-export const MIN_RATE = 0.5;
-export const MAX_RATE = 2;
+export const MIN_RATE = PLAYBACK_RATES[0];
+export const MAX_RATE = PLAYBACK_RATES[PLAYBACK_RATES.length - 1]!;
 
 /** An element told to play that has not visibly advanced yet. */
 interface PendingStart {
@@ -145,6 +145,7 @@ export class ReplayEngine extends EventTarget {
   #reconcileDueMs = -Infinity;
   #reconciledAtMs = 0;
   #pendingStartMs = 0;
+  #loadedDataSent = false;
   #destroyed = false;
 
   constructor(options: ReplayEngineOptions = {}) {
@@ -188,6 +189,28 @@ export class ReplayEngine extends EventTarget {
     for (const problem of parsed.problems) this.#report(problem, false);
   }
 
+  /**
+   * Loads a recording that is being read (fetched or parsed): it plays when it arrives, or the engine
+   * fails with its problem. Nothing happens once `signal` is aborted (a newer load took over).
+   */
+  async loadFrom(
+    reading: Promise<ParsedRecording>,
+    signal: AbortSignal,
+    startAtS: (recording: Recording) => number = () => 0,
+  ): Promise<void> {
+    try {
+      const parsed = await reading;
+      if (!signal.aborted) this.load(parsed, startAtS(parsed.recording));
+    } catch (error) {
+      if (signal.aborted) return;
+      this.fail(
+        error instanceof RecordingError
+          ? error.problem
+          : { code: 'fetch-failed', message: this.messages.recordingLoadFailed(String(error)) },
+      );
+    }
+  }
+
   /** The recording could not be loaded at all. */
   fail(problem: RecordingProblem): void {
     this.#teardownMedia();
@@ -206,6 +229,7 @@ export class ReplayEngine extends EventTarget {
     this.#mutedTrackIds.clear();
     this.#readyStateValue = HAVE_NOTHING;
     this.#networkStateValue = NETWORK_EMPTY;
+    this.#loadedDataSent = false;
     this.#clock.seek(0);
     this.#clock.durationMs = 0;
   }
@@ -284,11 +308,6 @@ export class ReplayEngine extends EventTarget {
 
   get seeking(): boolean {
     return this.#seekingValue && !this.#seekIsSilent;
-  }
-
-  /** Whether playback is wanted but held until every stream has data. */
-  get waiting(): boolean {
-    return this.#hold === 'waiting';
   }
 
   get playbackRate(): number {
@@ -480,8 +499,9 @@ export class ReplayEngine extends EventTarget {
     }
     const positionMs = this.#clock.positionMs(nowMs);
     this.#measureStarts(nowMs);
-    this.#admitLoads();
+    // Re-planning mounts admits downloads itself; between boundaries, downloads finish and free a turn.
     if (positionMs >= this.#reconcileDueMs || positionMs < this.#reconciledAtMs) this.#reconcileMounts(positionMs);
+    else this.#admitLoads();
 
     if (this.#seekingValue) {
       if (!this.#allSeeked(positionMs, nowMs)) {
@@ -490,7 +510,7 @@ export class ReplayEngine extends EventTarget {
           this.#hold = 'waiting';
           this.#emit('waiting');
         }
-        return this.#refreshReadyState(positionMs);
+        return this.#refreshReadyState([]);
       }
       this.#seekingValue = false;
       const silent = this.#seekIsSilent;
@@ -501,13 +521,15 @@ export class ReplayEngine extends EventTarget {
       }
       if (this.#pausedValue) this.ticker.stop();
     }
-    this.#refreshReadyState(positionMs);
+    // The streams that should be moving now, worked out once for the whole step.
+    const playable = this.#playableSlots(positionMs);
+    this.#refreshReadyState(playable);
     if (this.#pausedValue) return;
 
     if (this.#hold !== null) {
-      this.#continueStart(positionMs, nowMs);
+      this.#continueStart(playable, positionMs, nowMs);
     } else {
-      this.#keepInSync(positionMs, nowMs);
+      this.#keepInSync(playable, positionMs, nowMs);
     }
     if (this.#clock.running && nowMs - this.#lastTimeupdateMs >= TIMEUPDATE_INTERVAL_MS) {
       this.#lastTimeupdateMs = nowMs;
@@ -518,8 +540,8 @@ export class ReplayEngine extends EventTarget {
   }
 
   /** Held clock: wait until every active stream has data, start them all, then start the clock. */
-  #continueStart(positionMs: number, nowMs: number): void {
-    if (this.#slotsBlocking(positionMs, nowMs).length > 0) {
+  #continueStart(playable: readonly MediaSlot[], positionMs: number, nowMs: number): void {
+    if (this.#slotsBlocking(playable, nowMs).length > 0) {
       if (this.#startSent) {
         this.#pauseElements();
         this.#startSent = false;
@@ -530,7 +552,6 @@ export class ReplayEngine extends EventTarget {
       }
       return;
     }
-    const playable = this.#playableSlots(positionMs);
     if (!this.#startSent) {
       for (const slot of playable) {
         const targetS = this.#targetS(slot, positionMs);
@@ -569,7 +590,7 @@ export class ReplayEngine extends EventTarget {
     }
   }
 
-  #nextSyncBatch(playable: readonly MediaSlot[]): MediaSlot[] {
+  #nextSyncBatch(playable: readonly MediaSlot[]): readonly MediaSlot[] {
     const start = this.#syncCursor % playable.length;
     this.#syncCursor = start + SYNC_BATCH_SIZE;
     return [...playable.slice(start, start + SYNC_BATCH_SIZE), ...playable.slice(0, Math.max(0, start + SYNC_BATCH_SIZE - playable.length))];
@@ -636,8 +657,8 @@ export class ReplayEngine extends EventTarget {
   }
 
   /** Running clock: follow it, or hold it if a stream ran out of data. */
-  #keepInSync(positionMs: number, nowMs: number): void {
-    if (this.#slotsBlocking(positionMs, nowMs).length > 0) {
+  #keepInSync(playable: readonly MediaSlot[], positionMs: number, nowMs: number): void {
+    if (this.#slotsBlocking(playable, nowMs).length > 0) {
       this.#clock.stop();
       this.#pauseElements();
       this.#beginStart();
@@ -647,7 +668,6 @@ export class ReplayEngine extends EventTarget {
       return;
     }
     const rate = this.#clock.rate;
-    const playable = this.#playableSlots(positionMs);
     for (const slot of playable) {
       if (!slot.element.paused) continue;
       // Newly active (or recovered): join at the clock's position.
@@ -676,7 +696,10 @@ export class ReplayEngine extends EventTarget {
         element.playbackRate = correction.playbackRate;
       }
     }
-    for (const slot of this.#heldSlots(positionMs)) if (!slot.element.paused) slot.element.pause();
+    // Files whose media ended before their interval did hold their last frame.
+    for (const slot of this.#activeList) {
+      if (!slot.failed && !slot.element.paused && !playable.includes(slot)) slot.element.pause();
+    }
     this.#prerollJoiningSlots(positionMs);
   }
 
@@ -731,6 +754,7 @@ export class ReplayEngine extends EventTarget {
       slot.dispose();
       this.#slotMap.delete(videoId);
       this.#stalledSince.delete(slot);
+      this.#seekSentAt.delete(slot);
       this.#pendingStarts.delete(slot);
       this.#driftFilterS.delete(slot);
       changed = true;
@@ -803,16 +827,7 @@ export class ReplayEngine extends EventTarget {
 
   /** Active, loadable files whose media still has frames at this position. */
   #playableSlots(positionMs: number): MediaSlot[] {
-    return this.#activeSlots().filter((slot) => !slot.failed && !this.#isPastMediaEnd(slot, positionMs));
-  }
-
-  /** Active files whose media ended before their interval did: they hold their last frame. */
-  #heldSlots(positionMs: number): MediaSlot[] {
-    return this.#activeSlots().filter((slot) => !slot.failed && this.#isPastMediaEnd(slot, positionMs));
-  }
-
-  #activeSlots(): readonly MediaSlot[] {
-    return this.#activeList;
+    return this.#activeList.filter((slot) => !slot.failed && !this.#isPastMediaEnd(slot, positionMs));
   }
 
   #isPastMediaEnd(slot: MediaSlot, positionMs: number): boolean {
@@ -821,9 +836,9 @@ export class ReplayEngine extends EventTarget {
   }
 
   /** Streams the clock must wait for. One stalled past the stall timeout is let go so the rest continue. */
-  #slotsBlocking(positionMs: number, nowMs: number): MediaSlot[] {
+  #slotsBlocking(playable: readonly MediaSlot[], nowMs: number): MediaSlot[] {
     const blocking: MediaSlot[] = [];
-    for (const slot of this.#playableSlots(positionMs)) {
+    for (const slot of playable) {
       const correctiveSeekAt = this.#seekSentAt.get(slot);
       if (correctiveSeekAt !== undefined && nowMs - correctiveSeekAt < CORRECTIVE_SEEK_GRACE_MS) continue;
       if (this.#hasFutureData(slot)) {
@@ -868,7 +883,7 @@ export class ReplayEngine extends EventTarget {
   #allSeeked(positionMs: number, nowMs: number): boolean {
     // A file that cannot show its frame within the stall timeout is let go, as during playback.
     const lettingGo = nowMs - this.#seekStartedAtMs > this.stallTimeoutMs;
-    for (const slot of this.#activeSlots()) {
+    for (const slot of this.#activeList) {
       if (slot.failed || (lettingGo && slot.stalled)) continue;
       if (lettingGo && !this.#seekSettled(slot, positionMs)) {
         slot.stalled = true;
@@ -894,12 +909,12 @@ export class ReplayEngine extends EventTarget {
     return !element.seeking && element.readyState >= HAVE_CURRENT_DATA && Math.abs(element.currentTime - this.#clampToMedia(slot, this.#targetS(slot, positionMs))) <= SEEK_TOLERANCE_S;
   }
 
-  #refreshReadyState(positionMs: number): void {
+  #refreshReadyState(playable: readonly MediaSlot[]): void {
     const previous = this.#readyStateValue;
     let state = HAVE_ENOUGH_DATA;
     if (this.#seekingValue) state = HAVE_METADATA;
     else {
-      for (const slot of this.#playableSlots(positionMs)) {
+      for (const slot of playable) {
         state = Math.min(state, this.#hasFutureData(slot) ? Math.max(slot.element.readyState, HAVE_FUTURE_DATA) : Math.min(slot.element.readyState, HAVE_CURRENT_DATA));
       }
       state = Math.max(state, HAVE_METADATA);
@@ -914,12 +929,10 @@ export class ReplayEngine extends EventTarget {
     if (previous < HAVE_ENOUGH_DATA && state >= HAVE_ENOUGH_DATA) this.#emit('canplaythrough');
   }
 
-  #loadedDataSent = false;
-
   // ---- helpers ------------------------------------------------------------------------------
 
   #applyAudio(): void {
-    const active = this.#activeSlots();
+    const active = this.#activeList;
     const failed = new Set(active.filter((slot) => slot.failed).map((slot) => slot.videoId));
     const audible = audibleVideoIds(
       active.map((slot) => slot.entry.file),

@@ -24,16 +24,16 @@ export interface SlotCallbacks {
 
 export class MediaSlot {
   readonly element: HTMLMediaElement;
-  private stateValue: SlotState = 'preloading';
-  private failureValue: RecordingProblem | undefined;
-  private source: AttachedSource | undefined;
-  private disposed = false;
-  private loadStarted = false;
-  private readonly adapters: readonly SourceAdapter[] | undefined;
+  #stateValue: SlotState = 'preloading';
+  #failureValue: RecordingProblem | undefined;
+  #source: AttachedSource | undefined;
+  #disposed = false;
+  #loadStarted = false;
+  readonly #adapters: readonly SourceAdapter[] | undefined;
   /** Set while a frame is expected after a seek: since when (real ms). */
-  private frameExpectedSince: number | undefined;
-  private frameToken = 0;
-  private readonly listener = (event: Event) => this.callbacks.onMediaEvent(this, event.type);
+  #frameExpectedSince: number | undefined;
+  #frameToken = 0;
+  readonly #listener = (event: Event) => this.callbacks.onMediaEvent(this, event.type);
 
   /**
    * `messages` words the slot's failure (the player's language); a failure is worded once, when it
@@ -54,15 +54,15 @@ export class MediaSlot {
     element.dataset.videoId = file.videoId;
     element.dataset.userId = file.userId;
     element.dataset.videoType = String(file.videoType);
-    element.dataset.state = this.stateValue;
-    for (const type of WATCHED_EVENTS) element.addEventListener(type, this.listener);
+    element.dataset.state = this.#stateValue;
+    for (const type of WATCHED_EVENTS) element.addEventListener(type, this.#listener);
     this.element = element;
-    this.adapters = adapters;
+    this.#adapters = adapters;
   }
 
   /** Whether the file's download has been started (see `load`). */
   get loading(): boolean {
-    return this.loadStarted;
+    return this.#loadStarted;
   }
 
   /**
@@ -71,21 +71,21 @@ export class MediaSlot {
    * than the browser serves at once.
    */
   load(): void {
-    if (this.loadStarted || this.disposed) return;
-    this.loadStarted = true;
+    if (this.#loadStarted || this.#disposed) return;
+    this.#loadStarted = true;
     const { file } = this.entry;
     const messages = this.messages;
-    const adapter = adapterFor(file, this.adapters);
+    const adapter = adapterFor(file, this.#adapters);
     if (!adapter) {
-      queueMicrotask(() => this.fail({ message: messages.noSourceAdapter(file.url, file.format) }));
+      queueMicrotask(() => this.#fail({ message: messages.noSourceAdapter(file.url, file.format) }));
       return;
     }
-    adapter.attach(this.element, file, (failure) => this.fail(failure)).then(
+    adapter.attach(this.element, file, (failure) => this.#fail(failure)).then(
       (source) => {
-        if (this.disposed) source.detach();
-        else this.source = source;
+        if (this.#disposed) source.detach();
+        else this.#source = source;
       },
-      (error: unknown) => this.fail({ message: messages.sourceAdapterFailed(adapter.name, file.url, String(error)) }),
+      (error: unknown) => this.#fail({ message: messages.sourceAdapterFailed(adapter.name, file.url, String(error)) }),
     );
   }
 
@@ -94,25 +94,25 @@ export class MediaSlot {
   }
 
   get state(): SlotState {
-    return this.stateValue;
+    return this.#stateValue;
   }
 
   set state(state: SlotState) {
-    this.stateValue = state;
+    this.#stateValue = state;
     this.element.dataset.state = state;
   }
 
   get failure(): RecordingProblem | undefined {
-    return this.failureValue;
+    return this.#failureValue;
   }
 
   get failed(): boolean {
-    return this.failureValue !== undefined;
+    return this.#failureValue !== undefined;
   }
 
   /** Where the first video frame sits in media time (see AttachedSource.videoStartOffsetS). */
   get videoStartOffsetS(): number {
-    return this.source?.videoStartOffsetS ?? 0;
+    return this.#source?.videoStartOffsetS ?? 0;
   }
 
   /** Marks a stream the others no longer wait for (it stalled too long); it rejoins when it has data. */
@@ -137,15 +137,15 @@ export class MediaSlot {
   expectFrame(nowMs: number): void {
     const element = this.element;
     if (!(element instanceof HTMLVideoElement) || typeof element.requestVideoFrameCallback !== 'function') return;
-    const token = ++this.frameToken;
-    this.frameExpectedSince = nowMs;
+    const token = ++this.#frameToken;
+    this.#frameExpectedSince = nowMs;
     const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
-      if (token !== this.frameToken || this.disposed) return;
+      if (token !== this.#frameToken || this.#disposed) return;
       if (Math.abs(metadata.mediaTime - element.currentTime) > FRAME_MATCH_TOLERANCE_S && element.paused) {
         element.requestVideoFrameCallback(onFrame); // a frame from before the seek
         return;
       }
-      this.frameExpectedSince = undefined;
+      this.#frameExpectedSince = undefined;
       this.callbacks.onMediaEvent(this, 'frame');
     };
     element.requestVideoFrameCallback(onFrame);
@@ -156,29 +156,29 @@ export class MediaSlot {
    * (a hidden track, a background tab) present no frames: they are waited for at most `timeoutMs`.
    */
   awaitingFrame(nowMs: number, timeoutMs: number): boolean {
-    const since = this.frameExpectedSince;
+    const since = this.#frameExpectedSince;
     if (since === undefined) return false;
     if (nowMs - since > timeoutMs || document.hidden || !this.element.checkVisibility()) {
-      this.frameExpectedSince = undefined;
+      this.#frameExpectedSince = undefined;
       return false;
     }
     return true;
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const type of WATCHED_EVENTS) this.element.removeEventListener(type, this.listener);
+    if (this.#disposed) return;
+    this.#disposed = true;
+    for (const type of WATCHED_EVENTS) this.element.removeEventListener(type, this.#listener);
     this.element.pause();
-    this.source?.detach();
-    this.source = undefined;
+    this.#source?.detach();
+    this.#source = undefined;
     this.element.remove();
   }
 
-  private fail(failure: SourceFailure): void {
-    if (this.disposed || this.failureValue) return;
+  #fail(failure: SourceFailure): void {
+    if (this.#disposed || this.#failureValue) return;
     const { file } = this.entry;
-    this.failureValue = {
+    this.#failureValue = {
       code: 'media-failed',
       message: failure.describe?.(this.messages) ?? failure.message,
       url: file.url,
@@ -186,6 +186,6 @@ export class MediaSlot {
       ...(failure.status !== undefined ? { status: failure.status } : {}),
     };
     this.element.dataset.failed = '';
-    this.callbacks.onFailure(this, this.failureValue);
+    this.callbacks.onFailure(this, this.#failureValue);
   }
 }

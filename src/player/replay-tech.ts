@@ -9,10 +9,9 @@
  *    video.js (`registerReplayTech(videojs)`) and gives the player a source of type
  *    `application/vnd.tic-record+json`; the Tech then loads the recording and renders the stage itself.
  */
-import { PLAYBACK_RATES, ReplayEngine } from '../engine/replay-engine.js';
+import { MAX_RATE, MIN_RATE, ReplayEngine } from '../engine/replay-engine.js';
 import { TimeRangeList } from '../engine/time-ranges.js';
 import { loadRecording } from '../recording/load-recording.js';
-import { RecordingError } from '../recording/recording.js';
 import { installStageStyles } from '../view/stage-styles.js';
 import { StageView } from '../view/stage-view.js';
 
@@ -125,19 +124,7 @@ export function createReplayTech(videojs: VideojsLike): ReplayTechClass {
       this.loadAbort = abort;
       this.engine.beginLoad();
       this.ownView?.update();
-      loadRecording(src, { signal: abort.signal }).then(
-        (parsed) => {
-          if (abort.signal.aborted) return;
-          this.engine.load(parsed);
-          this.ownView?.update();
-        },
-        (error: unknown) => {
-          if (abort.signal.aborted) return;
-          this.engine.fail(
-            error instanceof RecordingError ? error.problem : { code: 'fetch-failed', message: `Could not load the recording: ${String(error)}` },
-          );
-        },
-      );
+      void this.engine.loadFrom(loadRecording(src, { signal: abort.signal, messages: this.engine.messages }), abort.signal).then(() => this.ownView?.update());
     }
 
     // playback
@@ -151,7 +138,7 @@ export function createReplayTech(videojs: VideojsLike): ReplayTechClass {
     duration(): number { return this.engine.duration; }
     playbackRate(): number { return this.engine.playbackRate; }
     setPlaybackRate(rate: number): void {
-      this.engine.playbackRate = Math.min(Math.max(rate, PLAYBACK_RATES[0]), PLAYBACK_RATES[PLAYBACK_RATES.length - 1]!);
+      this.engine.playbackRate = Math.min(Math.max(rate, MIN_RATE), MAX_RATE);
     }
     defaultPlaybackRate(): number { return 1; }
     setDefaultPlaybackRate(): void {}

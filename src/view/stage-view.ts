@@ -17,10 +17,10 @@ import { tileLabel, tilePart } from './labels.js';
 const MAX_LISTED_PROBLEMS = 3;
 
 export class StageView {
-  private dismissedProblems = 0;
-  private layoutValue: StageLayout = 'presentation';
-  private pinnedTrackId: string | undefined;
-  private readonly hiddenTrackIds = new Set<string>();
+  #dismissedProblems = 0;
+  #layoutValue: StageLayout = 'presentation';
+  #pinnedTrackId: string | undefined;
+  readonly #hiddenTrackIds = new Set<string>();
 
   /** `messages` words every label and message the view adds; set it and `update()` to switch language. */
   constructor(
@@ -33,39 +33,31 @@ export class StageView {
   }
 
   get layout(): StageLayout {
-    return this.layoutValue;
+    return this.#layoutValue;
   }
 
   set layout(layout: StageLayout) {
-    this.layoutValue = layout;
+    this.#layoutValue = layout;
     this.update();
   }
 
   /** Puts a track in the main area while it is active (undefined: back to the automatic choice). */
   pin(trackId: string | undefined): void {
-    this.pinnedTrackId = trackId;
+    this.#pinnedTrackId = trackId;
     this.update();
-  }
-
-  get pinned(): string | undefined {
-    return this.pinnedTrackId;
   }
 
   setTrackHidden(trackId: string, hidden: boolean): void {
-    if (hidden) this.hiddenTrackIds.add(trackId);
-    else this.hiddenTrackIds.delete(trackId);
+    if (hidden) this.#hiddenTrackIds.add(trackId);
+    else this.#hiddenTrackIds.delete(trackId);
     this.update();
-  }
-
-  isTrackHidden(trackId: string): boolean {
-    return this.hiddenTrackIds.has(trackId);
   }
 
   /** Forgets pins, hidden tracks and dismissed messages (a new recording). */
   reset(): void {
-    this.pinnedTrackId = undefined;
-    this.hiddenTrackIds.clear();
-    this.dismissedProblems = 0;
+    this.#pinnedTrackId = undefined;
+    this.#hiddenTrackIds.clear();
+    this.#dismissedProblems = 0;
   }
 
   update(): void {
@@ -79,37 +71,37 @@ export class StageView {
         active: slot.state === 'active',
       })),
       timeline ? timeline.tracks.map((track) => track.id) : [],
-      { layout: this.layoutValue, pinnedTrackId: this.pinnedTrackId, hiddenTrackIds: this.hiddenTrackIds },
+      { layout: this.#layoutValue, pinnedTrackId: this.#pinnedTrackId, hiddenTrackIds: this.#hiddenTrackIds },
     );
     const fatal = this.engine.error?.fatal ? this.engine.error : undefined;
     const classes = this.container.classList;
     classes.toggle('has-main', Boolean(model.main));
-    for (const layout of ['presentation', 'grid', 'focus']) classes.toggle(`layout-${layout}`, layout === this.layoutValue);
+    for (const layout of ['presentation', 'grid', 'focus']) classes.toggle(`layout-${layout}`, layout === this.#layoutValue);
     render(
       html`
-        <div class="main" part="main-area">${model.main ? this.tile(model.main, true) : nothing}</div>
-        <div class="strip" part="strip">${repeat(model.strip, (tile) => tile.trackId, (tile) => this.tile(tile, false))}</div>
-        <div class="hidden-tracks">${repeat(model.hidden, (tile) => tile.trackId, (tile) => this.tile(tile, false))}</div>
+        <div class="main" part="main-area">${model.main ? this.#tile(model.main, true) : nothing}</div>
+        <div class="strip" part="strip">${repeat(model.strip, (tile) => tile.trackId, (tile) => this.#tile(tile, false))}</div>
+        <div class="hidden-tracks">${repeat(model.hidden, (tile) => tile.trackId, (tile) => this.#tile(tile, false))}</div>
         <div class="audio">${repeat(model.audio, (slot) => slot.videoId, (slot) => slot.element)}</div>
-        ${this.restoreButtons(model.hidden)}
-        ${fatal ? html`<div class="fatal" part="error" role="alert">${fatal.message}</div>` : this.problemList()}
+        ${this.#restoreButtons(model.hidden)}
+        ${fatal ? html`<div class="fatal" part="error" role="alert">${fatal.message}</div>` : this.#problemList()}
       `,
       this.container,
     );
   }
 
-  private tile(tile: TileModel<MediaSlot>, isMain: boolean): TemplateResult {
+  #tile(tile: TileModel<MediaSlot>, isMain: boolean): TemplateResult {
     const m = this.messages;
     const label = tileLabel(tile.videoType, tile.userId, m);
     const failure = tile.slots.find((slot) => slot.state === 'active' && slot.failed)?.failure;
     const parts = ['tile', isMain ? 'main' : tilePart(tile.videoType), tile.active ? 'active' : 'pending'].join(' ');
     const muted = this.engine.isTrackMuted(tile.trackId);
-    const pinned = this.pinnedTrackId === tile.trackId;
+    const pinned = this.#pinnedTrackId === tile.trackId;
     const hasSound = tile.videoType !== VideoType.Whiteboard;
     return html`
       <figure class="tile ${tile.active ? 'active' : 'pending'}" part=${parts} data-track-id=${tile.trackId} aria-label=${label}>
         ${repeat(tile.slots, (slot) => slot.videoId, (slot) => slot.element)}
-        ${this.layoutValue !== 'grid' && (!isMain || pinned)
+        ${this.#layoutValue !== 'grid' && (!isMain || pinned)
           ? html`<button
               type="button"
               class="pin-target"
@@ -136,7 +128,7 @@ export class StageView {
     `;
   }
 
-  private restoreButtons(hidden: readonly TileModel<MediaSlot>[]): TemplateResult | typeof nothing {
+  #restoreButtons(hidden: readonly TileModel<MediaSlot>[]): TemplateResult | typeof nothing {
     if (hidden.length === 0) return nothing;
     return html`<div class="restore" part="restore">
       ${hidden.map((tile) => {
@@ -146,8 +138,8 @@ export class StageView {
     </div>`;
   }
 
-  private problemList(): TemplateResult | typeof nothing {
-    const problems = this.engine.problems.slice(this.dismissedProblems);
+  #problemList(): TemplateResult | typeof nothing {
+    const problems = this.engine.problems.slice(this.#dismissedProblems);
     if (problems.length === 0) return nothing;
     const listed = problems.slice(-MAX_LISTED_PROBLEMS);
     const more = problems.length - listed.length;
@@ -157,13 +149,13 @@ export class StageView {
           ${listed.map((problem) => html`<li>${problem.message}</li>`)}
           ${more > 0 ? html`<li>${this.messages.moreProblems(more)}</li>` : nothing}
         </ul>
-        <button type="button" class="dismiss" aria-label=${this.messages.dismissProblems} @click=${() => this.dismiss()}>×</button>
+        <button type="button" class="dismiss" aria-label=${this.messages.dismissProblems} @click=${() => this.#dismiss()}>×</button>
       </div>
     `;
   }
 
-  private dismiss(): void {
-    this.dismissedProblems = this.engine.problems.length;
+  #dismiss(): void {
+    this.#dismissedProblems = this.engine.problems.length;
     this.update();
   }
 

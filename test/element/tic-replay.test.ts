@@ -192,9 +192,14 @@ describe('<tic-replay> on a recorded class', () => {
     await seekTo(player, 4.5);
     const before = mediaElements(player);
     expect(before.length).to.be.above(2);
+    const reloadEvents: string[] = [];
+    for (const type of ['emptied', 'loadstart', 'loadedmetadata', 'loadeddata', 'canplay']) {
+      player.addEventListener(type, () => reloadEvents.push(type));
+    }
     player.result = recording([{ id: 'only', url: `${FIXTURES}/cam-b.mp4`, start: 0, duration: 5000 }]);
     await until(() => player.duration === 5, 'the new recording is loaded');
     await loaded(player);
+    expect(reloadEvents).to.deep.equal(['emptied', 'loadstart', 'loadedmetadata', 'loadeddata', 'canplay']);
     expect(mediaElements(player).map((element) => element.dataset.videoId)).to.deep.equal(['only']);
     for (const element of before) expect(element.isConnected).to.equal(false);
     expect(player.currentTime).to.equal(0);
@@ -247,6 +252,7 @@ describe('<tic-replay> controls', () => {
     await paused;
     expect(root.querySelector('.vjs-duration-display')!.textContent).to.contain('0:20');
     expect(root.querySelectorAll('.vjs-playback-rate .vjs-menu-item').length).to.equal(6);
+    expect(root.querySelector('.vjs-playback-rate')!.classList.contains('vjs-hidden'), 'the rate menu is shown').to.equal(false);
   });
 });
 

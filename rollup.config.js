@@ -60,7 +60,7 @@ export default [
     plugins: [...browserPlugins(), minify()],
   },
   {
-    input: ['src/index.ts', 'src/tic-replay.ts'],
+    input: ['src/index.ts', 'src/tic-replay.ts', 'src/core/index.ts'],
     external: isDependency,
     output: {
       dir: 'dist/esm',

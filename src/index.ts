@@ -2,13 +2,13 @@
 export { TicReplayElement, defineTicReplay } from './element/tic-replay.js';
 export { TicReplayError } from './engine/replay-error.js';
 export { ReplayEngine, PLAYBACK_RATES, type ReplayEngineOptions } from './engine/replay-engine.js';
-export { parseRecording } from './recording/parse-recording.js';
+export { parseRecording } from './core/recording/parse-recording.js';
 export { loadRecording } from './recording/load-recording.js';
-export { buildTimeline, filesActiveAt, type Timeline, type Track, type TimelineFile } from './timeline/timeline.js';
+export { buildTimeline, filesActiveAt, type Timeline, type Track, type TimelineFile } from './core/timeline/timeline.js';
 export { createReplayTech, registerReplayTech, RECORDING_MIME_TYPE, TECH_NAME, type VideojsLike, type ReplayTechClass } from './player/replay-tech.js';
-export type { StageLayout } from './view/stage-layout.js';
+export type { StageLayout } from './core/layout/stage-layout.js';
 export type { SourceAdapter, AttachedSource, SourceFailure } from './media/source-adapter.js';
-export * from './recording/recording.js';
+export * from './core/recording/recording.js';
 export { resolveLocale, languageOf, localeOf, type Locale } from './i18n/locale.js';
 export { loadMessages, registerVideojsLanguages } from './i18n/catalogues.js';
 export type { Messages } from './i18n/messages.js';

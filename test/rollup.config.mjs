@@ -7,7 +7,7 @@ import { browserPlugins } from '../scripts/rollup-plugins.mjs';
 function testFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'fixtures' ? [] : testFiles(path);
+    if (statSync(path).isDirectory()) return name === 'fixtures' || name === 'node' ? [] : testFiles(path);
     return name.endsWith('.test.ts') ? [path] : [];
   });
 }

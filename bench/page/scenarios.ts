@@ -4,8 +4,8 @@
  */
 import type { TicReplayElement } from '../../src/element/tic-replay.component.js';
 import { liveHlsInstances } from '../../src/media/hls-source.js';
-import type { Recording, RecordingFile } from '../../src/recording/recording.js';
-import { buildTimeline } from '../../src/timeline/timeline.js';
+import type { Recording, RecordingFile } from '../../src/core/recording/recording.js';
+import { buildTimeline } from '../../src/core/timeline/timeline.js';
 import { displayedFrame, eachFrame, FreezeTracker, readPlayer, SyncStats, type Reading, type SyncSummary } from './measure.js';
 import { createPlayer, type BenchPlayer } from './players.js';
 import { FRAME_MS, manyStreams, seededRandom, stream, threeStreams, type PlayerName, type StreamSpec } from './streams.js';

@@ -3,7 +3,7 @@
  * room and start time so the same class is recognised whatever URL it is served from. Storage can
  * be unavailable (private modes, sandboxed frames): then nothing is remembered and nothing breaks.
  */
-import type { Recording } from '../recording/recording.js';
+import type { Recording } from '../core/recording/recording.js';
 
 const PREFIX = 'tic-replay:position:';
 

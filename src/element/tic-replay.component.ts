@@ -11,9 +11,9 @@ import { RECORDING_MIME_TYPE, TECH_NAME, registerReplayTech } from '../player/re
 import { CONTROL_BAR_OPTIONS, videojs, type VideoJsPlayer } from '../player/videojs.js';
 import { installVideojsFont, videojsStyles } from '../player/videojs-styles.js';
 import { loadRecording, readRecordingInput } from '../recording/load-recording.js';
-import type { Recording } from '../recording/recording.js';
-import type { Timeline } from '../timeline/timeline.js';
-import { STAGE_LAYOUTS, type StageLayout } from '../view/stage-layout.js';
+import type { Recording } from '../core/recording/recording.js';
+import type { Timeline } from '../core/timeline/timeline.js';
+import { STAGE_LAYOUTS, type StageLayout } from '../core/layout/stage-layout.js';
 import { stageStyles } from '../view/stage-styles.js';
 import { StageView } from '../view/stage-view.js';
 import { applyShortcut } from './keyboard.js';

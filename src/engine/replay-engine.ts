@@ -5,18 +5,18 @@
  * only forward to it. It knows nothing of layout: it announces `slotschange` and the view places
  * the media elements.
  */
-import { MasterClock, type Now } from '../clock/master-clock.js';
-import { audibleVideoIds } from '../media/audio-policy.js';
+import { MasterClock, type Now } from '../core/clock/master-clock.js';
+import { audibleVideoIds } from '../core/playback/audio-policy.js';
 import { MediaSlot } from '../media/media-slot.js';
 import type { SourceAdapter } from '../media/source-adapter.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
-import { RecordingError, type ParsedRecording, type Recording, type RecordingProblem } from '../recording/recording.js';
-import { DEFAULT_DRIFT_POLICY, decideCorrection, type DriftPolicy } from '../sync/drift-policy.js';
-import { mediaTimeAtS, msToSeconds, secondsToMs, timelineMsAt } from '../sync/media-time.js';
-import { buildTimeline, nextBoundaryAfter, type Timeline } from '../timeline/timeline.js';
+import { RecordingError, type ParsedRecording, type Recording, type RecordingProblem } from '../core/recording/recording.js';
+import { DEFAULT_DRIFT_POLICY, decideCorrection, type DriftPolicy } from '../core/sync/drift-policy.js';
+import { mediaTimeAtS, msToSeconds, secondsToMs, timelineMsAt } from '../core/sync/media-time.js';
+import { buildTimeline, nextBoundaryAfter, type Timeline } from '../core/timeline/timeline.js';
 import { FrameTicker } from './frame-ticker.js';
-import { displayPositionMs, planMounts } from './mount-plan.js';
+import { displayPositionMs, planMounts } from '../core/playback/mount-plan.js';
 import { TicReplayError } from './replay-error.js';
 import { TimeRangeList } from './time-ranges.js';
 

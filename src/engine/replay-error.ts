@@ -1,4 +1,4 @@
-import type { RecordingProblem } from '../recording/recording.js';
+import type { RecordingProblem } from '../core/recording/recording.js';
 
 /**
  * What the host's `error` property and `error` event carry. It reads like a `MediaError` (`code`,

@@ -8,7 +8,7 @@
  * Fragments (`expected*`, `reason*`, `mediaErrorReason`, `urlRefusal`) exist because the code that
  * finds the problem is not always the code that words the whole sentence.
  */
-import type { UrlRefusal } from '../recording/media-url.js';
+import type { UrlRefusal } from '../core/recording/media-url.js';
 
 export interface Messages {
   // ---- what a value should have been (completes `missingValue` / `invalidValue`) -----------------

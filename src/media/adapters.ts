@@ -1,4 +1,4 @@
-import type { RecordingFile } from '../recording/recording.js';
+import type { RecordingFile } from '../core/recording/recording.js';
 import { hlsSource } from './hls-source.js';
 import { nativeSource } from './native-source.js';
 import type { SourceAdapter } from './source-adapter.js';

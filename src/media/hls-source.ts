@@ -1,4 +1,4 @@
-import type { RecordingFile } from '../recording/recording.js';
+import type { RecordingFile } from '../core/recording/recording.js';
 import { describedFailure } from './diagnose-failure.js';
 import { hasMediaSource } from './native-source.js';
 import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adapter.js';

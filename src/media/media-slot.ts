@@ -4,8 +4,8 @@
  */
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
-import { VideoType, type RecordingProblem } from '../recording/recording.js';
-import type { TimelineFile } from '../timeline/timeline.js';
+import { VideoType, type RecordingProblem } from '../core/recording/recording.js';
+import type { TimelineFile } from '../core/timeline/timeline.js';
 import { adapterFor } from './adapters.js';
 import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adapter.js';
 

@@ -1,4 +1,4 @@
-import type { RecordingFile } from '../recording/recording.js';
+import type { RecordingFile } from '../core/recording/recording.js';
 import { diagnoseMediaFailure } from './diagnose-failure.js';
 import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adapter.js';
 

@@ -4,7 +4,7 @@
  * new adapter file plus a line in `adapters.ts`.
  */
 import type { Messages } from '../i18n/messages.js';
-import type { RecordingFile } from '../recording/recording.js';
+import type { RecordingFile } from '../core/recording/recording.js';
 
 /** A load failure, already diagnosed (with an HTTP status when one is known). */
 export interface SourceFailure {

@@ -8,8 +8,8 @@
 import type { ReplayEngine } from '../engine/replay-engine.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
-import type { Timeline } from '../timeline/timeline.js';
-import { STAGE_LAYOUTS, type StageLayout } from '../view/stage-layout.js';
+import type { Timeline } from '../core/timeline/timeline.js';
+import { STAGE_LAYOUTS, type StageLayout } from '../core/layout/stage-layout.js';
 import { tileLabel } from '../view/labels.js';
 import type { VideoJsPlayer } from './videojs.js';
 import { videojs } from './videojs.js';

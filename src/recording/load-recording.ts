@@ -4,9 +4,9 @@
  */
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
-import { resolveMediaUrl } from './media-url.js';
-import { parseRecording } from './parse-recording.js';
-import { RecordingError, type ParsedRecording } from './recording.js';
+import { resolveMediaUrl } from '../core/recording/media-url.js';
+import { parseRecording } from '../core/recording/parse-recording.js';
+import { RecordingError, type ParsedRecording } from '../core/recording/recording.js';
 
 export interface LoadOptions {
   readonly signal?: AbortSignal;

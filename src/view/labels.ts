@@ -1,6 +1,6 @@
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
-import { VideoType } from '../recording/recording.js';
+import { VideoType } from '../core/recording/recording.js';
 
 const SUBSTREAM_PREFIX = 'tic_substream_';
 

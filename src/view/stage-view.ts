@@ -10,8 +10,8 @@ import type { ReplayEngine } from '../engine/replay-engine.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import type { MediaSlot } from '../media/media-slot.js';
-import { VideoType } from '../recording/recording.js';
-import { arrangeStage, type StageLayout, type TileModel } from './stage-layout.js';
+import { VideoType } from '../core/recording/recording.js';
+import { arrangeStage, type StageLayout, type TileModel } from '../core/layout/stage-layout.js';
 import { tileLabel, tilePart } from './labels.js';
 
 const MAX_LISTED_PROBLEMS = 3;

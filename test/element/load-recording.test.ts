@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { loadRecording, readRecordingInput } from '../../src/recording/load-recording.js';
-import { RecordingError } from '../../src/recording/recording.js';
+import { RecordingError } from '../../src/core/recording/recording.js';
 
 const DIR = '/test/fixtures/recordings/';
 const here = (path: string) => new URL(path, location.href).href;

@@ -1,5 +1,5 @@
 /** Recordings for the pure-core tests, written as short file specs. */
-import { VideoType, type Recording, type RecordingFile } from '../../src/recording/recording.js';
+import { VideoType, type Recording, type RecordingFile } from '../../src/core/recording/recording.js';
 
 export interface FileSpec {
   readonly id: string;

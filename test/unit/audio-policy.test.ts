@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { audibleVideoIds } from '../../src/media/audio-policy.js';
-import { VideoType, type RecordingFile } from '../../src/recording/recording.js';
+import { audibleVideoIds } from '../../src/core/playback/audio-policy.js';
+import { VideoType, type RecordingFile } from '../../src/core/recording/recording.js';
 
 let nextIndex = 0;
 

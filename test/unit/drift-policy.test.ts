@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { DEFAULT_DRIFT_POLICY, decideCorrection, type Correction, type DriftPolicy } from '../../src/sync/drift-policy.js';
+import { DEFAULT_DRIFT_POLICY, decideCorrection, type Correction, type DriftPolicy } from '../../src/core/sync/drift-policy.js';
 
 const policy = DEFAULT_DRIFT_POLICY;
 /** Float slack for comparisons of rates computed as `steps * rateStep`. */

@@ -12,10 +12,10 @@ import type { SourceAdapter, SourceFailure } from '../../src/media/source-adapte
 import { CONTROL_BAR_OPTIONS, videojs } from '../../src/player/videojs.js';
 import { videojsStyles } from '../../src/player/videojs-styles.js';
 import { loadRecording } from '../../src/recording/load-recording.js';
-import { resolveMediaUrl } from '../../src/recording/media-url.js';
-import { parseRecording } from '../../src/recording/parse-recording.js';
-import { RecordingError, VideoType, type RecordingProblem } from '../../src/recording/recording.js';
-import type { TimelineFile } from '../../src/timeline/timeline.js';
+import { resolveMediaUrl } from '../../src/core/recording/media-url.js';
+import { parseRecording } from '../../src/core/recording/parse-recording.js';
+import { RecordingError, VideoType, type RecordingProblem } from '../../src/core/recording/recording.js';
+import type { TimelineFile } from '../../src/core/timeline/timeline.js';
 import { tileLabel } from '../../src/view/labels.js';
 import { StageView } from '../../src/view/stage-view.js';
 

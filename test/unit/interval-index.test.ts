@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { IntervalIndex, firstIndexAbove, firstIndexAtOrAbove } from '../../src/timeline/interval-index.js';
+import { IntervalIndex, firstIndexAbove, firstIndexAtOrAbove } from '../../src/core/timeline/interval-index.js';
 
 interface Span {
   readonly name: string;

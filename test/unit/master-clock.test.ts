@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { MasterClock } from '../../src/clock/master-clock.js';
+import { MasterClock } from '../../src/core/clock/master-clock.js';
 
 function fakeTime(startMs = 1000) {
   let nowMs = startMs;

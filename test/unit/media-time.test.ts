@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { mediaTimeAtS, msToSeconds, secondsToMs, timelineMsAt } from '../../src/sync/media-time.js';
+import { mediaTimeAtS, msToSeconds, secondsToMs, timelineMsAt } from '../../src/core/sync/media-time.js';
 
 describe('media time', () => {
   const file = { startMs: 300_000 };

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { resolveMediaUrl } from '../../src/recording/media-url.js';
+import { resolveMediaUrl } from '../../src/core/recording/media-url.js';
 
 const BASE = 'https://lessons.example.com/room/1234/result.json';
 

@@ -1,9 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { displayPositionMs, planMounts, type MountPlan } from '../../src/engine/mount-plan.js';
-import { VideoType } from '../../src/recording/recording.js';
+import { displayPositionMs, planMounts, type MountPlan } from '../../src/core/playback/mount-plan.js';
+import { VideoType } from '../../src/core/recording/recording.js';
 import { camera, recordingOf, seedRecording } from '../helpers/recording-specs.js';
-import { buildTimeline, type TimelineFile } from '../../src/timeline/timeline.js';
+import { buildTimeline, type TimelineFile } from '../../src/core/timeline/timeline.js';
 
 
 

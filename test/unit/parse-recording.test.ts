@@ -1,12 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { parseRecording } from '../../src/recording/parse-recording.js';
+import { parseRecording } from '../../src/core/recording/parse-recording.js';
 import {
   RecordingError,
   type ParsedRecording,
   type RecordingFile,
   type RecordingProblem,
-} from '../../src/recording/recording.js';
+} from '../../src/core/recording/recording.js';
 
 const BASE = 'https://lessons.example.com/room/1234/result.json';
 

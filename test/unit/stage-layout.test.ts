@@ -1,8 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { VideoType } from '../../src/recording/recording.js';
-import { trackIdOf } from '../../src/timeline/timeline.js';
-import { arrangeStage, type MountedView, type StageModel } from '../../src/view/stage-layout.js';
+import { VideoType } from '../../src/core/recording/recording.js';
+import { trackIdOf } from '../../src/core/timeline/timeline.js';
+import { arrangeStage, type MountedView, type StageModel } from '../../src/core/layout/stage-layout.js';
 
 type View = MountedView<string>;
 

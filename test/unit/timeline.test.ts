@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { VideoType, type Recording } from '../../src/recording/recording.js';
+import { VideoType, type Recording } from '../../src/core/recording/recording.js';
 import { camera, recordingOf, seedRecording, whiteboard } from '../helpers/recording-specs.js';
 import {
   boundariesOf,
@@ -10,7 +10,7 @@ import {
   nextBoundaryAfter,
   trackIdOf,
   type TimelineFile,
-} from '../../src/timeline/timeline.js';
+} from '../../src/core/timeline/timeline.js';
 
 
 

@@ -6,8 +6,8 @@
  * Every message names the JSON path it is about, in the document's own envelope
  * (`Response.VideoInfos[3].VideoUrl`), in the words of the catalogue passed in (English by default).
  */
-import { en } from '../i18n/en.js';
-import type { Messages } from '../i18n/messages.js';
+import { en } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/messages.js';
 import { resolveMediaUrl } from './media-url.js';
 import {
   RecordingError,

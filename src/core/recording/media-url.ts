@@ -5,8 +5,8 @@
  * (`javascript:`), read local files (`file:`) or smuggle content in (`data:`). Only the schemes a
  * media element or `fetch` needs are allowed.
  */
-import { en } from '../i18n/en.js';
-import type { Messages } from '../i18n/messages.js';
+import { en } from '../../i18n/en.js';
+import type { Messages } from '../../i18n/messages.js';
 
 /** Why a URL is refused, for a catalogue to put into words (`Messages.urlRefusal`). */
 export type UrlRefusal =

@@ -1,0 +1,28 @@
+/**
+ * `tic-replay/core`: the replay's rules with no DOM, no lit, no video.js and no wording. Node and
+ * the browser share it: the command-line tools validate, archive and compose recordings with the
+ * same parser, timeline and layout that the player uses.
+ *
+ * Importing it has no side effect.
+ */
+export * from './recording/recording.js';
+export { parseRecording, type ParseOptions } from './recording/parse-recording.js';
+export { resolveMediaUrl, type UrlRefusal, type MediaUrlResult } from './recording/media-url.js';
+export {
+  buildTimeline,
+  boundariesOf,
+  filesActiveAt,
+  filesOverlapping,
+  nextBoundaryAfter,
+  trackIdOf,
+  type Timeline,
+  type TimelineFile,
+  type Track,
+} from './timeline/timeline.js';
+export { IntervalIndex } from './timeline/interval-index.js';
+export { MasterClock, type Now } from './clock/master-clock.js';
+export { mediaTimeAtS, timelineMsAt, msToSeconds, secondsToMs, type Placed } from './sync/media-time.js';
+export { decideCorrection, DEFAULT_DRIFT_POLICY, type DriftPolicy, type Correction } from './sync/drift-policy.js';
+export { planMounts, displayPositionMs, type MountPlan } from './playback/mount-plan.js';
+export { audibleVideoIds } from './playback/audio-policy.js';
+export { arrangeStage, STAGE_LAYOUTS, type StageLayout, type StageModel, type TileModel } from './layout/stage-layout.js';

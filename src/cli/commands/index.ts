@@ -1,4 +1,6 @@
 /** Every subcommand, in the order `tic-replay --help` lists them. */
 import type { Command } from '../command.js';
+import { archiveCommand } from './archive.js';
+import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [validateCommand, archiveCommand];

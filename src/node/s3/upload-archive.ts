@@ -27,6 +27,11 @@ export class S3SdkMissingError extends Error {
 type ClientModule = typeof import('@aws-sdk/client-s3');
 type StorageModule = typeof import('@aws-sdk/lib-storage');
 
+/** Fails early, before hours of downloads, when `--to` is given but the SDK is not installed. */
+export async function assertS3SdkInstalled(): Promise<void> {
+  await loadSdk();
+}
+
 async function loadSdk(): Promise<{ s3: ClientModule; storage: StorageModule }> {
   try {
     const [s3, storage] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]);

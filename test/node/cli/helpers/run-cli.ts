@@ -24,8 +24,16 @@ export interface CliProcess {
   readonly exited: Promise<CliResult>;
 }
 
-export function startCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): CliProcess {
-  const child = spawn(process.execPath, [...ENTRY, ...args], {
+export interface CliOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly input?: string;
+  /** Modules to `--import` before the command (e.g. one that hides a package). */
+  readonly preload?: readonly string[];
+}
+
+export function startCli(args: readonly string[], options: CliOptions = {}): CliProcess {
+  const preload = (options.preload ?? []).flatMap((path) => ['--import', path]);
+  const child = spawn(process.execPath, [...preload, ...ENTRY, ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env },
     stdio: 'pipe',
@@ -62,7 +70,7 @@ export function startCli(args: readonly string[], options: { env?: NodeJS.Proces
   return { child, output, waitForLine, exited };
 }
 
-export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return startCli(args, options).exited;
 }
 

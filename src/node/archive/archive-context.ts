@@ -40,14 +40,14 @@ export class ArchiveContext {
   async download(url: string, localPath: string, label: string): Promise<ManifestPart> {
     const path = this.pathOf(localPath);
     await mkdir(dirname(path), { recursive: true });
-    const { bytes } = await this.limiter.run(() =>
+    const { bytes, sha256 } = await this.limiter.run(() =>
       downloadToFile(url, path, {
         ...this.#getOptions(),
         onBytes: (received, total) => this.events.bytes?.(localPath, label, received, total),
         onRetry: (attempt, reason) => this.events.retry?.(url, attempt, reason),
       }).finally(() => this.events.transferEnded?.(localPath)),
     );
-    return { sourceUrl: url, localPath, bytes, sha256: await sha256OfFile(path) };
+    return { sourceUrl: url, localPath, bytes, sha256: sha256 ?? (await sha256OfFile(path)) };
   }
 
   fetchText(url: string): Promise<FetchedText> {

@@ -3,6 +3,7 @@
  * to `<name>.part`, a broken transfer resumes there with HTTP `Range`, and only a body whose length
  * matches `Content-Length` (or the total of `Content-Range`) is renamed into place.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -26,6 +27,8 @@ export interface DownloadOptions extends GetOptions, RetryOptions {
 
 export interface Downloaded {
   readonly bytes: number;
+  /** SHA-256 of the whole file when it came in one piece (hashed on the way, saving a re-read). */
+  readonly sha256?: string;
   /** Bytes taken over from an earlier, interrupted run. */
   readonly resumedBytes: number;
 }
@@ -55,17 +58,17 @@ export async function withRetries<T>(
 export async function downloadToFile(url: string, finalPath: string, options: DownloadOptions): Promise<Downloaded> {
   const partPath = partPathOf(finalPath);
   let resumedBytes: number | undefined;
-  const bytes = await withRetries(options, async () => {
+  const fetched = await withRetries(options, async () => {
     const offset = await sizeOf(partPath);
     resumedBytes ??= offset;
     return fetchInto(url, partPath, offset, options);
   });
   await rename(partPath, finalPath);
-  return { bytes, resumedBytes: resumedBytes ?? 0 };
+  return { ...fetched, resumedBytes: resumedBytes ?? 0 };
 }
 
 /** One attempt: continues `partPath` from `offset` (or starts it over) and returns its final length. */
-async function fetchInto(url: string, partPath: string, offset: number, options: DownloadOptions): Promise<number> {
+async function fetchInto(url: string, partPath: string, offset: number, options: DownloadOptions): Promise<{ bytes: number; sha256?: string }> {
   const headers = { ...options.headers, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) };
   const { response, url: finalUrl } = await openGet(url, { ...options, headers });
   const status = response.statusCode ?? 0;
@@ -73,7 +76,7 @@ async function fetchInto(url: string, partPath: string, offset: number, options:
   if (status === 416 && offset > 0) {
     response.resume();
     // The part may already hold the whole file (killed between the last byte and the rename).
-    if (totalOfContentRange(response) === offset) return offset;
+    if (totalOfContentRange(response) === offset) return { bytes: offset };
     await rm(partPath, { force: true });
     throw new HttpGetError(finalUrl, 'the partial file no longer matches the server (416); starting over', true);
   }
@@ -99,9 +102,11 @@ async function fetchInto(url: string, partPath: string, offset: number, options:
 
   let received = startAt;
   options.onBytes?.(received, totalBytes);
+  const hash = startAt === 0 ? createHash('sha256') : undefined;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
+      hash?.update(chunk);
       options.onBytes?.(received, totalBytes);
       done(null, chunk);
     },
@@ -116,7 +121,7 @@ async function fetchInto(url: string, partPath: string, offset: number, options:
   if (totalBytes !== undefined && written !== totalBytes) {
     throw new HttpGetError(finalUrl, `got ${written} of ${totalBytes} bytes`, true);
   }
-  return written;
+  return hash && written === received ? { bytes: written, sha256: hash.digest('hex') } : { bytes: written };
 }
 
 function contentLength(response: IncomingMessage): number | undefined {

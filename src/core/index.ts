@@ -6,8 +6,16 @@
  * Importing it has no side effect.
  */
 export * from './recording/recording.js';
-export { parseRecording, type ParseOptions } from './recording/parse-recording.js';
-export { resolveMediaUrl, type UrlRefusal, type MediaUrlResult } from './recording/media-url.js';
+export { parseRecording, looksLikeHtml, type ParseOptions } from './recording/parse-recording.js';
+export { unwrapEnvelope, pathPrefixOf, type Envelope } from './recording/envelope.js';
+export {
+  resolveMediaUrl,
+  isAllowedMediaUrl,
+  schemeOf,
+  ALLOWED_URL_SCHEMES,
+  type UrlRefusal,
+  type MediaUrlResult,
+} from './recording/media-url.js';
 export {
   buildTimeline,
   boundariesOf,

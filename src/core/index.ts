@@ -33,4 +33,5 @@ export { mediaTimeAtS, timelineMsAt, msToSeconds, secondsToMs, type Placed } fro
 export { decideCorrection, DEFAULT_DRIFT_POLICY, type DriftPolicy, type Correction } from './sync/drift-policy.js';
 export { planMounts, displayPositionMs, type MountPlan } from './playback/mount-plan.js';
 export { audibleVideoIds } from './playback/audio-policy.js';
+export * from './format/index.js';
 export { arrangeStage, STAGE_LAYOUTS, type StageLayout, type StageModel, type TileModel } from './layout/stage-layout.js';

@@ -208,9 +208,17 @@ export const stageStyles: CSSResult = css`
     font-size: 12px;
   }
   .tic-stage .fatal {
+    flex-direction: column;
     font-size: 15px;
     background: rgb(20 20 20 / 92%);
     z-index: 2;
+  }
+  .tic-stage .fatal .reasons {
+    margin: 10px 0 0;
+    padding-left: 1.2em;
+    max-width: 100%;
+    font-size: 13px;
+    text-align: start;
   }
   .tic-stage .problems {
     position: absolute;

@@ -8,7 +8,7 @@ import { assertS3SdkInstalled, S3SdkMissingError, uploadArchive } from '../../no
 import { keyOf } from '../../node/s3/s3-target.js';
 import { EXIT, type Command, type CommandIo } from '../command.js';
 import { requiredString, UsageError, wholeNumberOption } from '../option-values.js';
-import { wordProblem } from '../problem-words.js';
+import { problemsOfError, wordProblem } from '../problem-words.js';
 import { readS3Options, S3_HELP, S3_OPTIONS } from '../s3-options.js';
 
 export const DOWNLOAD_HELP = `  --concurrency N           transfers at once (files and HLS segments), default 4
@@ -86,7 +86,7 @@ export const archiveCommand: Command = {
     } catch (error) {
       if (!(error instanceof RecordingError)) throw error;
       io.stderr.write(`tic-replay archive: nothing to archive.\n`);
-      for (const problem of [...error.problems, error.problem]) io.stderr.write(`  ${wordProblem(problem)}\n`);
+      for (const problem of problemsOfError(error)) io.stderr.write(`  ${wordProblem(problem)}\n`);
       return EXIT.failed;
     }
     for (const problem of parsed.problems) io.stderr.write(`skipped: ${wordProblem(problem)}\n`);

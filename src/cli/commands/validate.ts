@@ -4,7 +4,7 @@ import { readRecordingArg } from '../../node/read-result.js';
 import { formatMs, summarizeRecording, type RecordingSummary } from '../../node/recording-summary.js';
 import { formatBytes } from '../../node/progress-display.js';
 import { EXIT, type Command, type CommandIo } from '../command.js';
-import { wordProblem } from '../problem-words.js';
+import { problemsOfError, wordProblem } from '../problem-words.js';
 
 const HELP = `Usage: tic-replay validate <result> [--json]
 
@@ -44,7 +44,7 @@ export const validateCommand: Command = {
       return exitCode;
     } catch (error) {
       if (!(error instanceof RecordingError)) throw error;
-      const problems = [...error.problems, error.problem];
+      const problems = problemsOfError(error);
       if (asJson) writeJson(io, { source, playable: false, exitCode: EXIT.failed, problems: problems.map(problemJson) });
       else {
         io.stdout.write(`${source}: nothing in it can be played.\n`);

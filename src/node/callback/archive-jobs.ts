@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import { parseRecording } from '../../core/recording/parse-recording.js';
-import { RecordingError } from '../../core/recording/recording.js';
+import { causesOf, RecordingError } from '../../core/recording/problems.js';
+import { describeProblem } from '../../i18n/describe-problem.js';
+import { en } from '../../i18n/en.js';
 import { archiveRecording } from '../archive/archive-recording.js';
 import { formatBytes } from '../progress-display.js';
 import { keyOf, type S3Connection, type S3Target } from '../s3/s3-target.js';
@@ -82,7 +84,7 @@ export class ArchiveJobs {
       parsed = parseRecording(job.callback, { baseUrl: NO_BASE_URL });
     } catch (error) {
       if (!(error instanceof RecordingError)) throw error;
-      const reasons = [...error.problems, error.problem].map((problem) => problem.message).join('; ');
+      const reasons = [...causesOf(error.problem), error.problem].map((problem) => describeProblem(problem, en)).join('; ');
       this.options.log(`job ${taskId} failed: nothing to archive: ${reasons}`);
       await this.journal.update(taskId, { state: 'failed', error: reasons });
       return;
@@ -94,7 +96,7 @@ export class ArchiveJobs {
       { ...this.options, outDir },
     );
     const failures = [
-      ...parsed.problems.map((problem) => problem.message),
+      ...parsed.problems.map((problem) => describeProblem(problem, en)),
       ...report.failures.map((failure) => `${failure.videoId}: ${failure.sourceUrl}: ${failure.reason}`),
     ];
 

@@ -13,6 +13,7 @@ import { formatBytes } from '../progress-display.js';
 import { keyOf, type S3Connection, type S3Target } from '../s3/s3-target.js';
 import { uploadArchive } from '../s3/upload-archive.js';
 import type { JobJournal, JobRecord } from './job-journal.js';
+import { logText } from './log-text.js';
 
 export interface ArchiveJobsOptions {
   readonly outDir: string;
@@ -67,7 +68,7 @@ export class ArchiveJobs {
         await this.#run(job);
       } catch (error) {
         if (this.options.signal.aborted) break;
-        this.options.log(`job ${taskId} failed: ${(error as Error).message}`);
+        this.options.log(`job ${logText(taskId)} failed: ${(error as Error).message}`);
         await this.journal.update(taskId, { state: 'failed', error: (error as Error).message }).catch(() => undefined);
       }
     }
@@ -75,9 +76,10 @@ export class ArchiveJobs {
 
   async #run(queued: JobRecord): Promise<void> {
     const { taskId } = queued;
+    const shownId = logText(taskId);
     const job = await this.journal.update(taskId, { state: 'running', attempts: queued.attempts + 1 });
     const startedAtMs = Date.now();
-    this.options.log(`job ${taskId} started (attempt ${job.attempts}) → ${job.folder}/`);
+    this.options.log(`job ${shownId} started (attempt ${job.attempts}) → ${job.folder}/`);
 
     let parsed: ReturnType<typeof parseRecording>;
     try {
@@ -85,7 +87,7 @@ export class ArchiveJobs {
     } catch (error) {
       if (!(error instanceof RecordingError)) throw error;
       const reasons = [...causesOf(error.problem), error.problem].map((problem) => describeProblem(problem, en)).join('; ');
-      this.options.log(`job ${taskId} failed: nothing to archive: ${reasons}`);
+      this.options.log(`job ${shownId} failed: nothing to archive: ${logText(reasons, Infinity)}`);
       await this.journal.update(taskId, { state: 'failed', error: reasons });
       return;
     }
@@ -121,6 +123,6 @@ export class ArchiveJobs {
     await this.journal.update(taskId, { state, result: { files: report.files.length, bytes: report.totalBytes, failures } });
     const seconds = ((Date.now() - startedAtMs) / 1000).toFixed(1);
     const problems = failures.length === 0 ? '' : `; ${failures.length} problem${failures.length === 1 ? '' : 's'}: ${failures.join('; ')}`;
-    this.options.log(`job ${taskId} ${state}: ${report.files.length} files, ${formatBytes(report.totalBytes)} in ${seconds} s${uploadNote}${problems}`);
+    this.options.log(`job ${shownId} ${state}: ${report.files.length} files, ${formatBytes(report.totalBytes)} in ${seconds} s${uploadNote}${logText(problems, Infinity)}`);
   }
 }

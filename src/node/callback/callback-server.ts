@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ArchiveJobs } from './archive-jobs.js';
 import { checkCallbackSign } from './callback-sign.js';
+import { logText } from './log-text.js';
 import type { JobJournal } from './job-journal.js';
 
 export const MAX_CALLBACK_BYTES = 1024 * 1024;
@@ -78,11 +79,11 @@ async function handleCallback(
     return answer(res, 403, { error_code: 403, error: sign.reason });
   }
 
-  const eventType = typeof callback['EventType'] === 'string' ? callback['EventType'] : JSON.stringify(callback['EventType']);
+  const eventType = typeof callback['EventType'] === 'string' ? callback['EventType'] : String(JSON.stringify(callback['EventType']));
   const eventData = callback['EventData'];
   const taskId = typeof eventData === 'object' && eventData !== null ? (eventData as Record<string, unknown>)['TaskId'] : undefined;
   if (eventType !== 'OnlineRecordFinished') {
-    options.log(`callback 200 ${eventType} TaskId=${typeof taskId === 'string' ? taskId : '-'}: nothing to archive`);
+    options.log(`callback 200 ${logText(eventType)} TaskId=${typeof taskId === 'string' ? logText(taskId) : '-'}: nothing to archive`);
     return answer(res, 200, { error_code: 0 });
   }
   if (typeof taskId !== 'string' || taskId === '') {
@@ -93,10 +94,10 @@ async function handleCallback(
   const job = await options.journal.add(taskId, callback);
   if (!job) {
     const known = options.journal.get(taskId);
-    options.log(`callback 200 OnlineRecordFinished TaskId=${taskId}: duplicate, already ${known?.state ?? 'known'}`);
+    options.log(`callback 200 OnlineRecordFinished TaskId=${logText(taskId)}: duplicate, already ${known?.state ?? 'known'}`);
     return answer(res, 200, { error_code: 0 });
   }
-  options.log(`callback 200 OnlineRecordFinished TaskId=${taskId}: queued`);
+  options.log(`callback 200 OnlineRecordFinished TaskId=${logText(taskId)}: queued`);
   answer(res, 200, { error_code: 0 });
   options.jobs.enqueue(taskId);
 }

@@ -108,7 +108,7 @@ describe('tic-replay serve-callback', () => {
     assert.equal((await post(server, '[1, 2]')).status, 400);
     const oversized = { ...body, Padding: 'x'.repeat(1024 * 1024 + 1) };
     assert.equal((await post(server, oversized)).status, 413);
-    const started = await post(server, signed({ EventType: 'OnlineRecordStarted', EventData: { TaskId: 'task-refused' } }));
+    const started = await post(server, signed({ EventType: 'OnlineRecordStarted', EventData: { TaskId: 'task-refused\n2026-01-01T00:00:00.000Z forged line' } }));
     assert.deepEqual(started, { status: 200, json: { error_code: 0 } });
 
     assert.deepEqual(await health(server), { queued: 0, running: 0, done: 0, partial: 0, failed: 0 });
@@ -118,6 +118,7 @@ describe('tic-replay serve-callback', () => {
     for (const expected of [/callback 403 .*Sign does not match/, /callback 403 .*expired/, /callback 400 /, /callback 413 /, /callback 200 OnlineRecordStarted/]) {
       assert.match(log, expected);
     }
+    assert.doesNotMatch(log, /^2026-01-01T00:00:00\.000Z forged line/m, 'a newline in a TaskId cannot forge a log line');
     await stop(server);
   });
 

@@ -1,8 +1,10 @@
 // `tic-replay validate`: the problems in words with their JSON paths, a summary, and exit codes 0/1/2.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from './helpers/run-cli.js';
+import { PROJECT_ROOT, runCli } from './helpers/run-cli.js';
 
 const SEED_CALLBACK = 'test/fixtures/recordings/seed-callback.json';
 
@@ -86,5 +88,13 @@ describe('tic-replay validate', () => {
       assert.equal(help.code, 0);
       assert.match(help.stdout, new RegExp(`^Usage: tic-replay ${name}`));
     }
+  });
+
+  // `npm test` builds first; `npm run test:node` alone may run before any build.
+  const built = existsSync(join(PROJECT_ROOT, 'dist/node/cli/main.js'));
+  test('the published entry (bin/tic-replay.js, from dist/node) runs the same command', { skip: !built && 'no build: run npm run build' }, () => {
+    const result = spawnSync(process.execPath, ['bin/tic-replay.js', 'validate', SEED_CALLBACK, '--json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal((JSON.parse(result.stdout) as { summary: { fileCount: number } }).summary.fileCount, 6);
   });
 });

@@ -93,6 +93,20 @@ describe('tic-replay serve-callback', () => {
     await stop(server);
   });
 
+  test('a hostile TaskId archives inside <out> all the same', async () => {
+    const parent = join(work, 'hostile');
+    const out = join(parent, 'out');
+    const server = await startServer(out);
+    assert.equal((await post(server, finished('../../escaped', [{ id: 'a', path: '/short.mp4' }]))).status, 200);
+    await server.process.waitForLine(/job \.\.\/\.\.\/escaped done: 1 files/);
+    assert.deepEqual(readdirSync(parent), ['out']);
+    const folders = readdirSync(out).filter((name) => name !== '.jobs');
+    assert.equal(folders.length, 1);
+    assert.match(folders[0]!, /^escaped-[0-9a-f]{10}$/);
+    assert.ok(readFileSync(join(out, folders[0]!, 'media/a.mp4')).equals(fixtureBytes('short.mp4')));
+    await stop(server);
+  });
+
   test('forged, expired, malformed, oversized and other posts are refused or only logged', async () => {
     const out = join(work, 'refused');
     const server = await startServer(out);

@@ -14,6 +14,8 @@ export interface MediaInfo {
   readonly hasAudio: boolean;
   /** The media's own length (may be shorter than its VideoDuration: the last frame is then held). */
   readonly mediaDurationS: number | undefined;
+  /** How long after the file's start its first video frame comes (HLS: the audio priming), 0 without video. */
+  readonly videoStartS: number;
 }
 
 export interface UnreadableMedia {
@@ -26,8 +28,8 @@ export interface UnreadableMedia {
 export type ProbeResult = MediaInfo | UnreadableMedia;
 
 interface FfprobeOutput {
-  streams?: { codec_type?: string }[];
-  format?: { duration?: string };
+  streams?: { codec_type?: string; start_time?: string }[];
+  format?: { duration?: string; start_time?: string };
 }
 
 /** Probes every source, a few at a time; the map is keyed by VideoId. */
@@ -57,8 +59,17 @@ export async function probeOne(ffprobePath: string, url: string, signal: AbortSi
       const info = JSON.parse(stdout) as FfprobeOutput;
       const types = new Set((info.streams ?? []).map((stream) => stream.codec_type));
       const durationS = Number(info.format?.duration);
+      const formatStartS = Number(info.format?.start_time);
+      const videoStreamStartS = Number(info.streams?.find((stream) => stream.codec_type === 'video')?.start_time);
+      const videoStartS = Number.isFinite(formatStartS) && Number.isFinite(videoStreamStartS) ? Math.max(0, videoStreamStartS - formatStartS) : 0;
       if (types.has('video') || types.has('audio')) {
-        return { ok: true, hasVideo: types.has('video'), hasAudio: types.has('audio'), mediaDurationS: Number.isFinite(durationS) ? durationS : undefined };
+        return {
+          ok: true,
+          hasVideo: types.has('video'),
+          hasAudio: types.has('audio'),
+          mediaDurationS: Number.isFinite(durationS) ? durationS : undefined,
+          videoStartS,
+        };
       }
       return { ok: false, reason: 'it has neither video nor audio' };
     } catch {

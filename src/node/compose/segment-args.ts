@@ -51,36 +51,42 @@ export function escapeFilterValue(text: string): string {
 
 const seconds = (s: number) => s.toFixed(6);
 
+/** Inputs are read from this much before the media time a job needs, so the frame showing at that time is there. */
+const PREROLL_S = 0.2;
+/** Below this, inputs are read from their start rather than sought (see `jobInput`). */
+const SEEK_FROM_S = 0.5;
+
 interface JobInput {
   readonly source: ComposeSource;
   readonly args: string[];
-  /** The media time was before the file's start by this much (a rounding of less than a frame). */
-  readonly leadS: number;
+  /** Subtracted from the input's timestamps so the job's first moment is 0 (frames before it are negative). */
+  readonly shiftS: number;
   /** The job starts after the media's own end: only its last frame is shown, held. */
   readonly pastEnd: boolean;
   readonly hasAudio: boolean;
-  readonly hasVideo: boolean;
 }
 
+/**
+ * Where to read a file for a job. Media time is counted from the file's first video frame, as the
+ * player aims its frames (an HLS file's audio priming starts its stream earlier). Inputs are sought
+ * a little early and shifted, since ffmpeg drops the frames before a seek point, including the one
+ * still showing at it. Near a file's start it is read from the beginning instead: ffmpeg 5.1 seeking
+ * an HLS file to before its first video frame lands on the next key frame, a second late.
+ */
 function jobInput(source: ComposeSource, probe: ProbeResult | undefined, fromS: number, durationS: number): JobInput {
   const mediaStartS = fromS - source.startMs / 1000;
-  const leadS = Math.max(0, -mediaStartS);
-  const mediaDurationS = probe?.ok ? probe.mediaDurationS : undefined;
-  // A file shorter than its VideoDuration holds its last frame: seek close to its end and keep that.
-  const pastEnd = mediaDurationS !== undefined && mediaStartS >= mediaDurationS - 0.02;
+  const info = probe?.ok ? probe : undefined;
   const network = networkInputArgs(source.url);
   const input = ffmpegInputOf(source.url);
-  const args = pastEnd
-    ? [...network, '-ss', seconds(Math.max(0, mediaDurationS - 0.5)), '-i', input]
-    : [...network, '-ss', seconds(Math.max(0, mediaStartS)), '-t', seconds(durationS - leadS + 0.1), '-i', input];
-  return {
-    source,
-    args,
-    leadS,
-    pastEnd,
-    hasVideo: probe?.ok ? probe.hasVideo : true,
-    hasAudio: probe?.ok ? probe.hasAudio && !pastEnd : true,
-  };
+  const mediaDurationS = info?.mediaDurationS;
+  // A file shorter than its VideoDuration holds its last frame: read its end and keep that frame.
+  if (mediaDurationS !== undefined && mediaStartS >= mediaDurationS - 0.02) {
+    return { source, args: [...network, '-ss', seconds(Math.max(0, mediaDurationS - 0.5)), '-i', input], shiftS: 0, pastEnd: true, hasAudio: false };
+  }
+  const readFromS = mediaStartS - PREROLL_S < SEEK_FROM_S ? 0 : mediaStartS - PREROLL_S;
+  const shiftS = mediaStartS - readFromS + (info?.videoStartS ?? 0);
+  const args = [...network, ...(readFromS > 0 ? ['-ss', seconds(readFromS)] : []), '-t', seconds(shiftS + durationS + 0.1), '-i', input];
+  return { source, args, shiftS, pastEnd: false, hasAudio: info ? info.hasAudio : true };
 }
 
 function labelFilter(tile: ComposeTile, plan: ComposePlan, fontPath: string): string {
@@ -134,10 +140,9 @@ export function segmentArgs(job: RenderJob, context: SegmentArgsContext): string
   tiles.forEach((tile, i) => {
     const index = use(tile.videoId);
     const input = inputs[index]!;
-    const lastFrameOnly = input.pastEnd ? 'reverse,trim=end_frame=1,setpts=PTS-STARTPTS,' : '';
-    const lead = input.leadS > 0 ? `setpts=PTS+${seconds(input.leadS)}/TB,` : '';
+    const timing = input.pastEnd ? 'reverse,trim=end_frame=1,setpts=PTS-STARTPTS,' : `setpts=PTS-${seconds(input.shiftS)}/TB,`;
     graph.push(
-      `[${index}:v:0]${lastFrameOnly}${lead}` +
+      `[${index}:v:0]${timing}` +
         `scale=${tile.width}:${tile.height}:force_original_aspect_ratio=decrease:force_divisible_by=2,` +
         `pad=${tile.width}:${tile.height}:(ow-iw)/2:(oh-ih)/2:color=${TILE_COLOR},setsar=1,` +
         `tpad=stop_mode=clone:stop_duration=${seconds(durationS)}[tile${i}]`,
@@ -149,8 +154,6 @@ export function segmentArgs(job: RenderJob, context: SegmentArgsContext): string
   graph.push(`[${base}]${[...labels, 'format=yuv420p'].join(',')}[vout]`);
 
   // Silence as long as the job is the mix's first input, so gaps are silent and the length exact.
-  // Voices keep their timestamps from the seek point (aresample fills or trims to them), so sound
-  // stays where the file's own timing puts it relative to its pictures.
   graph.push(`anullsrc=r=${AUDIO_SAMPLE_RATE}:cl=stereo,atrim=end_sample=${samples}[silence]`);
   const voices = job.segment.audible.filter((videoId) => {
     const probe = context.probes.get(videoId);
@@ -161,8 +164,11 @@ export function segmentArgs(job: RenderJob, context: SegmentArgsContext): string
     const index = use(videoId);
     const input = inputs[index]!;
     if (!input.hasAudio) continue;
-    const delay = input.leadS > 0 ? `adelay=${Math.round(input.leadS * 1000)}:all=1,` : '';
-    graph.push(`[${index}:a:0]aresample=${AUDIO_SAMPLE_RATE}:async=1:first_pts=0,aformat=sample_fmts=fltp:channel_layouts=stereo,${delay}anull[voice${voiceLabels.length}]`);
+    // Shifted like the pictures; what falls before the job is cut, a late start is filled with silence.
+    graph.push(
+      `[${index}:a:0]asetpts=PTS-${seconds(input.shiftS)}/TB,atrim=start=0,aresample=${AUDIO_SAMPLE_RATE}:async=1:first_pts=0,` +
+        `aformat=sample_fmts=fltp:channel_layouts=stereo[voice${voiceLabels.length}]`,
+    );
     voiceLabels.push(`[voice${voiceLabels.length}]`);
   }
   const trimToJob = `apad,atrim=end_sample=${samples},asetpts=N/SR/TB`;

@@ -106,6 +106,9 @@ export const composeCommand: Command = {
       throw error;
     }
     if (outputPath && !tools.fontPath) io.stderr.write('No font found (fontconfig sans-serif, DejaVu): the tiles are composed without labels.\n');
+    else if (outputPath && !tools.cjkFontPath && /[\u2e80-\u9fff\uac00-\ud7af]/.test(read.recording.files.map((file) => file.userId).join(''))) {
+      io.stderr.write('No font with Chinese characters found (e.g. apt-get install fonts-noto-cjk): some labels show boxes.\n');
+    }
 
     const startedAtMs = performance.now();
     try {

@@ -109,6 +109,7 @@ async function render(plan: ComposePlan, probes: Map<string, ProbeResult>, outpu
       sources: sourcesById(plan),
       probes,
       fontPath: request.tools.fontPath,
+      cjkFontPath: request.tools.cjkFontPath,
       encoding: request.encoding ?? DEFAULT_ENCODING,
     };
     const pathsOf = (job: RenderJob) => ({

@@ -31,6 +31,8 @@ export interface SegmentArgsContext {
   readonly probes: ReadonlyMap<string, ProbeResult>;
   /** undefined: no labels. */
   readonly fontPath: string | undefined;
+  /** Used for labels with CJK characters, when there is one. */
+  readonly cjkFontPath?: string | undefined;
   readonly encoding: VideoEncoding;
   readonly videoOutPath: string;
   readonly audioOutPath: string;
@@ -89,14 +91,34 @@ function jobInput(source: ComposeSource, probe: ProbeResult | undefined, fromS: 
   return { source, args, shiftS, pastEnd: false, hasAudio: info ? info.hasAudio : true };
 }
 
-function labelFilter(tile: ComposeTile, plan: ComposePlan, fontPath: string): string {
-  const scale = plan.heightPx / 720;
+const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+
+/** The label cut with an ellipsis where it would overflow its tile (as the player's CSS does). */
+function fittedLabel(text: string, fontSize: number, availablePx: number): string {
+  // Average advance of a sans-serif glyph; CJK glyphs are square.
+  const widthOf = (char: string) => (CJK.test(char) ? fontSize : 0.6 * fontSize);
+  const chars = [...text];
+  if (chars.reduce((sum, char) => sum + widthOf(char), 0) <= availablePx) return text;
+  let used = widthOf('…');
+  const kept: string[] = [];
+  for (const char of chars) {
+    if (used + widthOf(char) > availablePx) break;
+    used += widthOf(char);
+    kept.push(char);
+  }
+  return `${kept.join('')}…`;
+}
+
+function labelFilter(tile: ComposeTile, context: SegmentArgsContext, fontPath: string): string | undefined {
+  const scale = context.plan.heightPx / 720;
   const fontSize = Math.max(10, Math.round(16 * scale));
   const margin = Math.max(4, Math.round(8 * scale));
   const border = Math.max(2, Math.round(4 * scale));
-  const text = tileLabel(tile.videoType, tile.userId);
+  const text = fittedLabel(tileLabel(tile.videoType, tile.userId), fontSize, tile.width - 2 * (margin + border));
+  if (text === '…' || tile.height < fontSize + 2 * (margin + border)) return undefined;
+  const font = CJK.test(text) && context.cjkFontPath ? context.cjkFontPath : fontPath;
   return [
-    `drawtext=fontfile=${escapeFilterValue(fontPath)}`,
+    `drawtext=fontfile=${escapeFilterValue(font)}`,
     'expansion=none',
     `text=${escapeFilterValue(text)}`,
     `fontsize=${fontSize}`,
@@ -150,7 +172,8 @@ export function segmentArgs(job: RenderJob, context: SegmentArgsContext): string
     graph.push(`[${base}][tile${i}]overlay=x=${tile.x}:y=${tile.y}:eof_action=repeat[base${i + 1}]`);
     base = `base${i + 1}`;
   });
-  const labels = context.fontPath ? tiles.map((tile) => labelFilter(tile, plan, context.fontPath!)) : [];
+  const fontPath = context.fontPath;
+  const labels = fontPath ? tiles.flatMap((tile) => labelFilter(tile, context, fontPath) ?? []) : [];
   graph.push(`[${base}]${[...labels, 'format=yuv420p'].join(',')}[vout]`);
 
   // Silence as long as the job is the mix's first input, so gaps are silent and the length exact.

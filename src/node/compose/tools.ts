@@ -12,6 +12,8 @@ export interface ComposeTools {
   readonly ffprobePath: string;
   /** A TrueType/OpenType font for drawtext; undefined when none was found (labels are then left out). */
   readonly fontPath: string | undefined;
+  /** A font with Chinese, Japanese and Korean characters, for user ids written in them (TIC classes often are). */
+  readonly cjkFontPath: string | undefined;
 }
 
 export class MissingToolError extends Error {
@@ -67,6 +69,17 @@ export function findLabelFont(env: NodeJS.ProcessEnv): string | undefined {
   return KNOWN_FONTS.find((path) => existsSync(path));
 }
 
+/** fontconfig's first font that covers Chinese, if any (e.g. Noto Sans CJK from fonts-noto-cjk). */
+export function findCjkFont(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.TIC_REPLAY_CJK_FONT) return existsSync(env.TIC_REPLAY_CJK_FONT) ? env.TIC_REPLAY_CJK_FONT : undefined;
+  const listed = spawnSync('fc-list', [':lang=zh', 'file'], { encoding: 'utf8' });
+  if (listed.status !== 0 || !listed.stdout) return undefined;
+  return listed.stdout
+    .split('\n')
+    .map((line) => line.replace(/:\s*$/, '').trim())
+    .find((path) => /\.(ttf|otf|ttc)$/i.test(path) && existsSync(path));
+}
+
 export function findComposeTools(env: NodeJS.ProcessEnv): ComposeTools {
-  return { ...findFfmpeg(env), fontPath: findLabelFont(env) };
+  return { ...findFfmpeg(env), fontPath: findLabelFont(env), cjkFontPath: findCjkFont(env) };
 }

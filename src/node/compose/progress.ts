@@ -55,7 +55,8 @@ export class ComposeProgress {
     const elapsedS = (this.#now() - this.#startedAtMs) / 1000;
     const percent = Math.floor((100 * this.#doneS) / (this.#totalS || 1));
     const speed = elapsedS > 0 ? this.#doneS / elapsedS : 0;
-    const left = speed > 0 ? `${formatDuration((this.#totalS - this.#doneS) / speed)} left` : 'time left unknown';
+    // The first seconds (ffmpeg starting, files opening) say little about the pace.
+    const left = speed > 0 && elapsedS >= 2 ? `${formatDuration((this.#totalS - this.#doneS) / speed)} left` : 'time left unknown';
     return `Composing ${String(percent).padStart(3)}% · ${speed.toFixed(1)}× real time · ${left}`;
   }
 

@@ -64,6 +64,9 @@ export async function compose(request: ComposeRequest): Promise<ComposeOutcome> 
       request.log(`Could not read ${source.url} (VideoId ${source.videoId}): ${probe.reason}. The rest is composed without it.`);
     }
   }
+  if (unreadable.length > 0 && unreadable.length === everything.sources.length) {
+    throw new Error(`None of the recording's ${unreadable.length} files could be read: nothing to compose.`);
+  }
   const plan = buildComposePlan(timeline, { ...options, unavailableVideoIds: new Set(unreadable.map((file) => file.videoId)) });
   if (request.planPath) await writeAtomically(resolve(request.planPath), `${JSON.stringify(plan, null, 2)}\n`);
   if (!request.outputPath) return { plan, unreadable };

@@ -49,6 +49,15 @@ describe('compose: the command', () => {
     assert.doesNotMatch(io.err(), /ffmpeg/);
   });
 
+  it('composes nothing when no file can be read', async () => {
+    const unreadable = join(work, 'unreadable.json');
+    await writeFile(unreadable, JSON.stringify({ VideoInfos: [{ VideoId: 'x', UserId: 'a', VideoType: 0, VideoPlayTime: 0, VideoDuration: 1000, VideoUrl: 'gone.mp4' }] }));
+    const io = captureIo();
+    assert.equal(await main(['compose', unreadable, '-o', join(work, 'none', 'x.mp4')], io), EXIT.failed);
+    assert.match(io.err(), /gone\.mp4.*no such file/);
+    assert.match(io.err(), /None of the recording's 1 files could be read/);
+  });
+
   it('refuses bad options with the usage exit code', async () => {
     for (const args of [['--size', '1281x720'], ['--fps', '0'], ['--layout', 'focus'], []]) {
       const io = captureIo();

@@ -32,8 +32,10 @@ let stderr: string;
 
 /**
  * 7 s of class: the whiteboard throughout; a camera over HTTP from 0.3 s (not on a frame of the
- * output); an HLS camera from 1 s to 3 s; a 4 s file given 4.5 s (holds its last frame), its user id full of characters the filter graph treats specially; a camera
- * whose file is missing (HTTP 404); nothing audible from 4.5 s to 5.5 s; then an mp3 voice.
+ * output) to 4.2 s; an HLS camera from 1 s to 3 s; a 4 s file given 4.5 s (holds its last frame,
+ * also in a segment that starts after its media ended), its user id full of characters the filter
+ * graph treats specially; a camera whose file is missing (HTTP 404); nothing audible from 4.5 s to
+ * 5.5 s; then an mp3 voice.
  */
 function testRecording(recordingDir: string) {
   const local = (name: string) => relative(recordingDir, join(FIXTURES, name)).split('\\').join('/');
@@ -51,7 +53,7 @@ function testRecording(recordingDir: string) {
     TotalTime: 7000,
     VideoInfos: [
       entry('board', '', 2, 0, 7000, local('board.mp4')),
-      entry('cam-a', 'teacher', 0, 300, 3000, `${baseUrl}/cam-a.mp4`),
+      entry('cam-a', 'teacher', 0, 300, 3900, `${baseUrl}/cam-a.mp4`),
       entry('cam-h', 'student', 0, 1000, 2000, local('hls/cam-h.m3u8'), 'm3u8'),
       entry('short', "o'brien: [guest], 50%; a\\b", 0, 0, 4500, local('short.mp4')),
       entry('ghost', 'ghost', 0, 1000, 1000, `${baseUrl}/missing.mp4`),
@@ -96,7 +98,7 @@ describe('compose: the frame-coded test recording', () => {
 
   it('shows in every tile the frame its file shows at that moment, within one frame', () => {
     // Mid-segment moments, and the first frame of segments (where one ffmpeg job hands over to the next).
-    const sampled = [0, 5, 8, 25, 30, 50, 70, 75, 80, 83, 105, 113, 125, 138, 160, 174];
+    const sampled = [0, 5, 8, 25, 30, 50, 70, 75, 80, 83, 100, 105, 108, 113, 125, 138, 160, 174];
     const frames = grayFrames(outputPath, WIDTH, HEIGHT, sampled);
     let checked = 0;
     sampled.forEach((outputFrame, i) => {
@@ -111,8 +113,9 @@ describe('compose: the frame-coded test recording', () => {
       }
     });
     assert.ok(checked >= 35, `${checked} tiles checked`);
-    const heldAt = plan.segments.find((s) => s.fromMs <= 4200 && 4200 < s.toMs)!;
-    assert.ok(heldAt.tiles.some((t) => t.videoId === 'short'), 'the short file still has its tile after its media ends');
+    const heldAt = plan.segments.find((s) => s.fromMs <= 4320 && 4320 < s.toMs)!;
+    assert.equal(heldAt.fromMs, 4200, 'a segment starts after the short file\'s media has ended');
+    assert.ok(heldAt.tiles.some((t) => t.videoId === 'short'), 'and the short file still has its tile there');
   });
 
   it('is heard where cameras and the mp3 speak and silent in the gap', () => {

@@ -99,11 +99,12 @@ async function render(plan: ComposePlan, probes: Map<string, ProbeResult>, outpu
   const stopAll = new AbortController();
   const stopOnRequest = () => stopAll.abort(signal.reason);
   signal.addEventListener('abort', stopOnRequest, { once: true });
+  let progress: ComposeProgress | undefined;
   try {
     const totalFrames = frameAtMs(plan.durationMs, fps);
     const workers = Math.max(1, request.workers ?? availableParallelism());
     const jobs = renderJobs(plan, fps, maxJobFramesFor(totalFrames, workers, fps));
-    const progress = request.progress ? new ComposeProgress(request.progress, totalFrames / fps) : undefined;
+    progress = request.progress ? new ComposeProgress(request.progress, totalFrames / fps) : undefined;
     const doneS = new Float64Array(jobs.length);
     const report = () => progress?.update(doneS.reduce((sum, s) => sum + s, 0));
     const context = {
@@ -148,6 +149,7 @@ async function render(plan: ComposePlan, probes: Map<string, ProbeResult>, outpu
       throw stopAll.signal.aborted && signal.aborted ? signal.reason : error;
     });
     progress?.finish();
+    progress = undefined;
 
     const videoList = join(workDir, 'video.txt');
     const audioList = join(workDir, 'audio.txt');
@@ -156,6 +158,8 @@ async function render(plan: ComposePlan, probes: Map<string, ProbeResult>, outpu
     await runFfmpeg(request.tools.ffmpegPath, concatArgs(videoList, audioList, partialPath), { signal: stopAll.signal, what: 'joining the pieces' });
     await rename(partialPath, outputPath);
   } finally {
+    // Whatever ends the run, the next message starts on a clean line.
+    progress?.finish();
     signal.removeEventListener('abort', stopOnRequest);
     await rm(workDir, { recursive: true, force: true });
     await rm(partialPath, { force: true });

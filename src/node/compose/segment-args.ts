@@ -1,8 +1,8 @@
 /**
  * The ffmpeg arguments that render one job: each file it shows or voices read from the right media
- * time (`-ss`/`-t` on the input), pictures fitted whole into their tiles (`scale` that only shrinks
- * the aspect to fit, then `pad`), laid over a calm background, labelled; sound mixed at its offset
- * without normalising (`amix=normalize=0`) and kept from clipping by a limiter.
+ * time (`-ss`/`-t` on the input), pictures fitted whole into their tiles (`scale` keeping the
+ * aspect ratio inside the tile, then `pad`), laid over a calm background, labelled; sound mixed at
+ * its offset without normalising (`amix=normalize=0`) and kept from clipping by a limiter.
  *
  * Video goes to an H.264 mp4 (joined later without re-encoding); sound to PCM WAV, exactly as many
  * samples as the job's frames last, so joined pieces line up to the sample and the whole soundtrack

@@ -12,7 +12,8 @@ function sources(dir) {
 }
 
 await build({
-  entryPoints: ['src/cli', 'src/node', 'src/core', 'src/i18n'].flatMap(sources),
+  // src/view/labels.ts: the tile labels, shared by the player's stage and the composed video.
+  entryPoints: [...['src/cli', 'src/node', 'src/core', 'src/i18n'].flatMap(sources), 'src/view/labels.ts'],
   outdir: 'dist/node',
   outbase: 'src',
   platform: 'node',

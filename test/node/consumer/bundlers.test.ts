@@ -24,12 +24,12 @@ let consumer: ConsumerProject;
 let server: StaticServer;
 let browser: Browser;
 
-function writePage(folder: string, script: string, lang = 'en'): void {
+function writePage(folder: string, script: string, lang = 'en', recordingUrl = RECORDING_URL): void {
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, 'index.html'),
     `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="${script}"></script></head>\n` +
-      `<body><tic-replay src="${RECORDING_URL}" controls muted></tic-replay></body></html>\n`,
+      `<body><tic-replay src="${recordingUrl}" controls muted></tic-replay></body></html>\n`,
   );
 }
 
@@ -50,13 +50,13 @@ after(async () => {
   consumer?.remove();
 });
 
-async function expectPlaysCleanly(report: PageReport): Promise<void> {
+async function expectPlaysCleanly(report: PageReport, videoIds = ['board', 'student', 'teacher']): Promise<void> {
   const state = await playReplay(report.page, PLAY_UNTIL_S);
   assert.equal(state.defined, true, '<tic-replay> is defined');
   assert.equal(state.fatalError, null);
   assert.deepEqual(state.problems, []);
   assert.ok(state.currentTimeS >= PLAY_UNTIL_S, `the clock reached ${PLAY_UNTIL_S} s`);
-  assert.deepEqual(state.videos.map((video) => video.videoId).sort(), ['board', 'student', 'teacher']);
+  assert.deepEqual(state.videos.map((video) => video.videoId).sort(), videoIds);
   for (const video of state.videos) {
     assert.equal(video.paused, false, `${video.videoId} plays`);
     assert.ok(video.currentTimeS > 0.5, `${video.videoId} advanced (${video.currentTimeS} s)`);
@@ -105,6 +105,13 @@ test("the package's dist/tic-replay.js in a <script type=module> tag plays", asy
   writePage(folder, '/consumer/node_modules/tic-replay/dist/tic-replay.js');
   const report = await openPage(browser, `${server.origin}/consumer/script-tag/index.html`);
   await expectPlaysCleanly(report);
+});
+
+test('an HLS recording (hls.js from its lazy chunk) plays under the same policy', async () => {
+  const folder = join(consumer.dir, 'hls');
+  writePage(folder, '/consumer/node_modules/tic-replay/dist/tic-replay.js', 'en', '/project/test/node/consumer/recording-hls.json');
+  const report = await openPage(browser, `${server.origin}/consumer/hls/index.html`);
+  await expectPlaysCleanly(report, ['board', 'hls-teacher']);
 });
 
 test('a Chinese page that did not copy the chunks/ folder plays in English, with a warning', async () => {

@@ -39,7 +39,7 @@ before(async () => {
   writeFileSync(join(consumer.dir, 'src/main.js'), "import 'tic-replay';\n");
   server = await startStaticServer({
     mounts: { '/project/': PROJECT_ROOT, '/consumer/': consumer.dir },
-    headersFor: (path) => (path.endsWith('.html') || path.endsWith('/') ? { 'Content-Security-Policy': STRICT_CSP } : {}),
+    headersFor: (path): Record<string, string> => (path.endsWith('.html') ? { 'Content-Security-Policy': STRICT_CSP } : {}),
   });
   browser = await launchChromium();
 });

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { rollup } from 'rollup';
 import { PROJECT_ROOT, makeConsumerProject, type ConsumerProject } from './consumer-project.js';
-import { launchChromium, openPage, playReplay, type PageReport } from './replay-page.js';
+import { exerciseControls, launchChromium, openPage, playReplay, type PageReport } from './replay-page.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
 
 /** What LMS pages commonly send: no inline styles, no inline scripts. */
@@ -62,6 +62,7 @@ async function expectPlaysCleanly(report: PageReport, videoIds = ['board', 'stud
     assert.ok(video.currentTimeS > 0.5, `${video.videoId} advanced (${video.currentTimeS} s)`);
   }
   assert.equal(state.controlBarDisplay, 'flex', "video.js's stylesheet styles the control bar");
+  await exerciseControls(report.page);
   assert.deepEqual(await report.cspViolations(), [], `no violation of "${STRICT_CSP}"`);
   assert.deepEqual(report.pageErrors, []);
   assert.deepEqual(report.failedResponses, []);

@@ -113,3 +113,31 @@ export async function playReplay(page: Page, untilS: number): Promise<PlaybackSt
     };
   });
 }
+
+/**
+ * Uses the player as a viewer would, so that what only appears on interaction (the control bar's
+ * menus and tooltips, tile tools, another layout, a pinned tile, a seek) is on the page too.
+ */
+export async function exerciseControls(page: Page): Promise<void> {
+  const box = await page.locator('tic-replay').boundingBox();
+  if (!box) throw new Error('<tic-replay> has no box on the page');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.3);
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height - 20);
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 40);
+  await page.evaluate(() => {
+    const player = document.querySelector('tic-replay');
+    player.shadowRoot.querySelector('.vjs-playback-rate .vjs-menu-button')?.click();
+    player.layout = 'grid';
+    player.pinTrack('0:teacher');
+    player.focus();
+  });
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => !document.querySelector('tic-replay').seeking, null, { timeout: 20_000 });
+  await page.evaluate(() => {
+    const player = document.querySelector('tic-replay');
+    player.pinTrack(undefined);
+    player.layout = 'focus';
+  });
+  await page.waitForTimeout(300);
+}

@@ -1,5 +1,5 @@
 // `import 'tic-replay'`, as the README says, bundled by a consumer with esbuild (no plugins) and with
-// rollup (node-resolve + commonjs only), and the one-file bundle from the package in a <script> tag:
+// rollup (node-resolve + commonjs only), and the package's one-file bundle and classic script in a tag:
 // each page, served under a strict Content-Security-Policy, defines <tic-replay> and plays a
 // recording with controls, with no CSP violation, console error or uncaught error.
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { rollup } from 'rollup';
 import { PROJECT_ROOT, makeConsumerProject, type ConsumerProject } from './consumer-project.js';
-import { exerciseControls, launchChromium, openPage, playReplay, type PageReport } from './replay-page.js';
+import { exerciseControls, launchChromium, openPage, playReplay, type PageReport, type PlaybackState } from './replay-page.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
 
 /** What LMS pages commonly send: no inline styles, no inline scripts. */
@@ -24,11 +24,11 @@ let consumer: ConsumerProject;
 let server: StaticServer;
 let browser: Browser;
 
-function writePage(folder: string, script: string, lang = 'en', recordingUrl = RECORDING_URL): void {
+function writePage(folder: string, script: string, lang = 'en', recordingUrl = RECORDING_URL, scriptType = 'module'): void {
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, 'index.html'),
-    `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="${script}"></script></head>\n` +
+    `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><script type="${scriptType}" src="${script}"></script></head>\n` +
       `<body><tic-replay src="${recordingUrl}" controls muted></tic-replay></body></html>\n`,
   );
 }
@@ -50,7 +50,7 @@ after(async () => {
   consumer?.remove();
 });
 
-async function expectPlaysCleanly(report: PageReport, videoIds = ['board', 'student', 'teacher']): Promise<void> {
+async function expectPlaysCleanly(report: PageReport, videoIds = ['board', 'student', 'teacher']): Promise<PlaybackState> {
   const state = await playReplay(report.page, PLAY_UNTIL_S);
   assert.equal(state.defined, true, '<tic-replay> is defined');
   assert.equal(state.fatalError, null);
@@ -67,6 +67,7 @@ async function expectPlaysCleanly(report: PageReport, videoIds = ['board', 'stud
   assert.deepEqual(report.pageErrors, []);
   assert.deepEqual(report.failedResponses, []);
   assert.deepEqual(report.consoleErrors, []);
+  return state;
 }
 
 test('esbuild, with no plugins, bundles `import "tic-replay"` into a page that plays', async () => {
@@ -106,6 +107,14 @@ test("the package's dist/tic-replay.js in a <script type=module> tag plays", asy
   writePage(folder, '/consumer/node_modules/tic-replay/dist/tic-replay.js');
   const report = await openPage(browser, `${server.origin}/consumer/script-tag/index.html`);
   await expectPlaysCleanly(report);
+});
+
+test("the package's classic script (dist/tic-replay.iife.js) plays, in Chinese from the module beside it", async () => {
+  const folder = join(consumer.dir, 'classic');
+  writePage(folder, '/consumer/node_modules/tic-replay/dist/tic-replay.iife.js', 'zh-CN', RECORDING_URL, 'text/javascript');
+  const report = await openPage(browser, `${server.origin}/consumer/classic/index.html`);
+  const state = await expectPlaysCleanly(report);
+  assert.equal(state.playLabel, '暂停', 'the controls speak Chinese');
 });
 
 test('an HLS recording (hls.js from its lazy chunk) plays under the same policy', async () => {

@@ -4,8 +4,13 @@
 //  - dist/tic-replay.iife.js: the same as a classic script (window.TicReplay) for templates that cannot use
 //    modules; it loads hls.js and the Chinese strings on demand from dist/tic-replay-hls.mjs and
 //    dist/tic-replay-zh-CN.mjs;
-//  - dist/esm/: the unbundled ES modules for bundler users (npm), dependencies left as imports.
+//  - dist/esm/: the unbundled ES modules for bundler users (npm), dependencies left as imports, except
+//    video.js's stylesheet: it is inlined as a JS string module (dist/esm/player/videojs-css.js), so
+//    esbuild, Vite, webpack and rollup bundle the package with no CSS plugin.
+// No source maps: the bundles' maps held video.js's and lit's sources (4.5 MB of the package), and
+// dist/esm is readable ES2022, one file per source module.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -14,6 +19,19 @@ import { browserPlugins, cssText } from './scripts/rollup-plugins.mjs';
 const isDependency = (id) => /^(lit|@lit|hls\.js|video\.js)(\/|$)/.test(id) && !id.endsWith('.css');
 /** Minifies the CSS and HTML inside lit's css`` and html`` literals, then the JavaScript. */
 const minify = () => [minifyLiterals(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: /@license/ } })];
+
+/** Resolves the stylesheet imports of the sources (video.js's) to their files, for cssText() to inline. */
+function resolveStylesheets() {
+  const require = createRequire(import.meta.url);
+  return {
+    name: 'resolve-stylesheets',
+    resolveId: (source) => (source.endsWith('.css') && !source.startsWith('.') ? require.resolve(source) : null),
+  };
+}
+
+/** Where preserveModules puts a module: the inlined stylesheet beside the module that imports it. */
+const esmFileName = (chunk) =>
+  chunk.facadeModuleId?.endsWith('/video.js/dist/video-js.css') ? 'player/videojs-css.js' : '[name].js';
 
 /** Copies hls.js's light ES module beside the classic-script build. */
 function hlsBesideClassicScript() {
@@ -37,7 +55,6 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      sourcemap: true,
     },
     plugins: [...browserPlugins(), minify()],
   },
@@ -49,7 +66,6 @@ export default [
       format: 'iife',
       name: 'TicReplay',
       inlineDynamicImports: true,
-      sourcemap: true,
     },
     plugins: [...browserPlugins(), minify(), hlsBesideClassicScript()],
   },
@@ -67,8 +83,8 @@ export default [
       format: 'es',
       preserveModules: true,
       preserveModulesRoot: 'src',
-      sourcemap: true,
+      entryFileNames: esmFileName,
     },
-    plugins: [cssText(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+    plugins: [resolveStylesheets(), cssText(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
   },
 ];

@@ -1,5 +1,5 @@
 // The package entry: defines <tic-replay> and exposes the pieces for pages and bundlers.
-export { TicReplayElement, defineTicReplay } from './element/tic-replay.js';
+export { TicReplayElement, defineTicReplay, type TicReplayEventMap } from './element/tic-replay.js';
 export { TicReplayError } from './engine/replay-error.js';
 export { ReplayEngine, PLAYBACK_RATES, type ReplayEngineOptions } from './engine/replay-engine.js';
 export { parseRecording } from './core/recording/parse-recording.js';

@@ -10,12 +10,28 @@ export function defineTicReplay(tagName = 'tic-replay'): void {
 
 defineTicReplay();
 
+/**
+ * The events of `<tic-replay>`: an element's own, the media events (plain `Event`s, as a video's),
+ * and `error`, whose `detail` is the problem. `error` is a `CustomEvent` here but an `ErrorEvent` in
+ * `HTMLElementEventMap`, so the element types its listeners with this map instead of adding to that one.
+ */
+export interface TicReplayEventMap extends Omit<HTMLElementEventMap, 'error'> {
+  error: CustomEvent<TicReplayError>;
+}
+
+type TicReplayListener<K extends keyof TicReplayEventMap> = (this: TicReplayElement, event: TicReplayEventMap[K]) => unknown;
+
+declare module './tic-replay.component.js' {
+  interface TicReplayElement {
+    addEventListener<K extends keyof TicReplayEventMap>(type: K, listener: TicReplayListener<K>, options?: boolean | AddEventListenerOptions): void;
+    addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    removeEventListener<K extends keyof TicReplayEventMap>(type: K, listener: TicReplayListener<K>, options?: boolean | EventListenerOptions): void;
+    removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  }
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'tic-replay': TicReplayElement;
-  }
-  interface HTMLElementEventMap {
-    /** From `<tic-replay>`: `detail` is the problem. */
-    error: Event | CustomEvent<TicReplayError>;
   }
 }

@@ -15,17 +15,38 @@ export interface ChinesePack {
 let chineseModuleUrl: string | undefined;
 let chinese: Promise<ChinesePack> | undefined;
 
+/** What a Chinese page shows when the Chinese module cannot be loaded: English, and video.js's own English. */
+const ENGLISH_FALLBACK: ChinesePack = { messages: en, videojs: {} };
+
 /** Where to load the Chinese module from instead of the bundled chunk (the classic-script build). */
 export function setChineseModuleUrl(url: string): void {
   chineseModuleUrl = url;
+  chinese = undefined;
 }
 
+function importChinese(): Promise<typeof import('./zh-CN-pack.js')> {
+  return chineseModuleUrl
+    ? import(/* webpackIgnore: true */ /* @vite-ignore */ chineseModuleUrl)
+    : import('./zh-CN-pack.js');
+}
+
+/**
+ * The Chinese strings, loaded once. Never fails: a page that did not copy the module (the
+ * `chunks/` folder beside `tic-replay.js`, or `tic-replay-zh-CN.mjs` beside the classic script)
+ * gets English with a console warning, and playback goes on. A later call tries again.
+ */
 export function loadChinese(): Promise<ChinesePack> {
-  chinese ??= (
-    chineseModuleUrl
-      ? (import(/* @vite-ignore */ chineseModuleUrl) as Promise<typeof import('./zh-CN-pack.js')>)
-      : import('./zh-CN-pack.js')
-  ).then((module) => module.chinesePack);
+  chinese ??= importChinese().then(
+    (module) => module.chinesePack,
+    (error: unknown) => {
+      chinese = undefined;
+      console.warn(
+        `tic-replay: the Chinese strings could not be loaded (${error instanceof Error ? error.message : String(error)}); ` +
+          'showing English. Serve the chunks/ folder beside tic-replay.js (tic-replay-zh-CN.mjs beside the classic script).',
+      );
+      return ENGLISH_FALLBACK;
+    },
+  );
   return chinese;
 }
 

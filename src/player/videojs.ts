@@ -1,7 +1,9 @@
 /**
  * video.js without its HLS/DASH engine (we bring our own Tech). The core build imports a few
- * CommonJS packages; rollup's commonjs plugin turns them into ESM.
+ * CommonJS packages; rollup's commonjs plugin turns them into ESM. The flag module comes first: it
+ * must run before video.js's own module does.
  */
+import './videojs-no-dynamic-style.js';
 // @ts-expect-error the core build ships no type declarations of its own; it is the same API as 'video.js'
 import videojsCore from 'video.js/core.es.js';
 import type videojsTypes from 'video.js';

@@ -26,3 +26,4 @@ export { decideCorrection, DEFAULT_DRIFT_POLICY, type DriftPolicy, type Correcti
 export { planMounts, displayPositionMs, type MountPlan } from './playback/mount-plan.js';
 export { audibleVideoIds } from './playback/audio-policy.js';
 export { arrangeStage, STAGE_LAYOUTS, type StageLayout, type StageModel, type TileModel } from './layout/stage-layout.js';
+export { gridShape, gridRects, DEFAULT_TILE_ASPECT, type GridShape, type GridRect, type GridRectsOptions } from './layout/grid-shape.js';

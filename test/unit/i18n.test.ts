@@ -224,6 +224,7 @@ const SAMPLES: Samples = {
   tileCamera: null,
   moreProblems: [[17]],
   dismissProblems: null,
+  problemCount: [[1], [4]],
   pinTile: [['alice_01']],
   unpinTile: [['alice_01']],
   muteTile: [['alice_01']],

@@ -6,8 +6,16 @@
  * Importing it has no side effect.
  */
 export * from './recording/recording.js';
-export { parseRecording, type ParseOptions } from './recording/parse-recording.js';
-export { resolveMediaUrl, type UrlRefusal, type MediaUrlResult } from './recording/media-url.js';
+export { parseRecording, looksLikeHtml, type ParseOptions } from './recording/parse-recording.js';
+export { unwrapEnvelope, pathPrefixOf, type Envelope } from './recording/envelope.js';
+export {
+  resolveMediaUrl,
+  isAllowedMediaUrl,
+  schemeOf,
+  ALLOWED_URL_SCHEMES,
+  type UrlRefusal,
+  type MediaUrlResult,
+} from './recording/media-url.js';
 export {
   buildTimeline,
   boundariesOf,
@@ -25,5 +33,6 @@ export { mediaTimeAtS, timelineMsAt, msToSeconds, secondsToMs, type Placed } fro
 export { decideCorrection, DEFAULT_DRIFT_POLICY, type DriftPolicy, type Correction } from './sync/drift-policy.js';
 export { planMounts, displayPositionMs, type MountPlan } from './playback/mount-plan.js';
 export { audibleVideoIds } from './playback/audio-policy.js';
+export * from './format/index.js';
 export { arrangeStage, STAGE_LAYOUTS, type StageLayout, type StageModel, type TileModel } from './layout/stage-layout.js';
 export { gridShape, gridRects, DEFAULT_TILE_ASPECT, type GridShape, type GridRect, type GridRectsOptions } from './layout/grid-shape.js';

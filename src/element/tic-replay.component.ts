@@ -11,6 +11,7 @@ import { RECORDING_MIME_TYPE, TECH_NAME, registerReplayTech } from '../player/re
 import { CONTROL_BAR_OPTIONS, videojs, type VideoJsPlayer } from '../player/videojs.js';
 import { installVideojsFont, videojsStyles } from '../player/videojs-styles.js';
 import { loadRecording, readRecordingInput } from '../recording/load-recording.js';
+import { rejectIfFilesGone } from '../media/probe-files.js';
 import type { Recording } from '../core/recording/recording.js';
 import type { Timeline } from '../core/timeline/timeline.js';
 import { STAGE_LAYOUTS, type StageLayout } from '../core/layout/stage-layout.js';
@@ -234,9 +235,9 @@ export class TicReplayElement extends LitElement {
     return this.engine.error;
   }
 
-  /** Every problem reported for this recording, oldest first. */
+  /** Every problem reported for this recording, oldest first; a fatal error follows the reasons behind it. */
   get problems(): readonly TicReplayError[] {
-    return this.engine.problems;
+    return this.engine.problems.flatMap((error) => [...error.problems, error]);
   }
 
   /** The recording as read, once loaded. */
@@ -360,11 +361,14 @@ export class TicReplayElement extends LitElement {
     if (this.defaultMuted) this.engine.muted = true;
     if (this.autoplay) this.engine.play().catch(() => undefined);
     // Messages about the recording come in the player's language: its catalogue first.
-    const reading = this.#languageReady.then(() =>
-      source.result !== undefined
-        ? readRecordingInput(source.result, document.baseURI, this.#messages)
-        : loadRecording(source.src, { signal: abort.signal, messages: this.#messages }),
-    );
+    const reading = this.#languageReady
+      .then(() =>
+        source.result !== undefined
+          ? readRecordingInput(source.result, document.baseURI, this.#messages)
+          : loadRecording(source.src, { signal: abort.signal, messages: this.#messages }),
+      )
+      // Recordings are deleted 3 days after class: when every file is gone, say so once, up front.
+      .then((parsed) => rejectIfFilesGone(parsed, { signal: abort.signal, messages: this.#messages }));
     void this.engine
       .loadFrom(reading, abort.signal, (recording) => this.#startPosition(recording, source.src))
       .then(() => this.#stage.update());

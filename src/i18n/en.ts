@@ -29,7 +29,10 @@ export const en: Messages = {
 
   missingValue: (path, expected) => `${path} is missing: it must be ${expected}`,
   invalidValue: (path, expected, shown) => `${path} must be ${expected}, got ${shown}`,
+  invalidRecording: (expected, shown) => `The recording must be ${expected}, got ${shown}`,
   invalidJson: (detail) => `The recording is not valid JSON: ${detail}`,
+  webPage: (url) =>
+    `The server returned a web page${url ? ` from ${url}` : ''}, not a recording: perhaps a login page, or the address is wrong`,
   notARecording: 'The JSON has no VideoInfos: this does not look like a TIC recording result',
   notARecordingCallback: (eventType) =>
     `This is ${/^[aeiou]/i.test(eventType) ? 'an' : 'a'} ${eventType} callback, not a recording result: ` +
@@ -47,6 +50,9 @@ export const en: Messages = {
   noFilePlayable: (count, path) => `None of the ${count} files in ${path} can be played`,
   duplicateFile: (path, shownId, firstPath) => `${path} ${shownId} repeats ${firstPath}: the later file is skipped`,
   unsupportedVideoUrl: (path, shownUrl, reason) => `${path} ${shownUrl} cannot be played: ${reason}`,
+  filesGone: (count) =>
+    `This recording's files are no longer available (${count === 1 ? 'its file is' : `all ${count} files are`} gone from the server). ` +
+    'The recording service deletes recordings 3 days after class, so this one can no longer be played',
 
   urlRefusal: (refusal) => {
     switch (refusal.kind) {
@@ -66,6 +72,8 @@ export const en: Messages = {
   recordingLoadFailed: (detail) => `Could not load the recording: ${detail}`,
   reasonNetwork: 'the network request failed (offline, or blocked by CORS)',
   reasonInterrupted: 'the connection broke while reading the response',
+  reasonNoSuchFile: 'no such file',
+  reasonUnreadable: (detail) => `the file could not be read (${detail})`,
   reasonHttp: (status, statusText) => `HTTP ${`${status} ${statusText}`.trim()}`,
 
   mediaLoadFailed: (url, reason) => `Could not load ${url}: ${reason}`,

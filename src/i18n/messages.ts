@@ -6,7 +6,8 @@
  * developer searches the JSON for the path. Wording lives only in `en.ts` and `zh-CN.ts`.
  *
  * Fragments (`expected*`, `reason*`, `mediaErrorReason`, `urlRefusal`) exist because the code that
- * finds the problem is not always the code that words the whole sentence.
+ * finds the problem is not always the code that words the whole sentence. The recording's problems
+ * are put into these words by `describeProblem` (describe-problem.ts), from the core's data.
  */
 import type { UrlRefusal } from '../core/recording/media-url.js';
 
@@ -24,8 +25,12 @@ export interface Messages {
   missingValue(path: string, expected: string): string;
   /** `shown` is the value as (shortened) JSON. */
   invalidValue(path: string, expected: string, shown: string): string;
+  /** The document itself (JSON path `$`, never shown as such) is not what it must be. */
+  invalidRecording(expected: string, shown: string): string;
   /** `detail` is the JSON parser's own message. */
   invalidJson(detail: string): string;
+  /** An HTML page came where the recording's JSON should be (a login or error page); `url` where, when known. */
+  webPage(url: string | undefined): string;
   /** The document has none of `VideoInfos`, `Response`, `EventType`. */
   readonly notARecording: string;
   /** A callback other than `OnlineRecordFinished`; `eventType` as given (or as JSON when not a string). */
@@ -46,6 +51,11 @@ export interface Messages {
   duplicateFile(path: string, shownId: string, firstPath: string): string;
   /** A refused `VideoUrl`; `reason` comes from `urlRefusal`. */
   unsupportedVideoUrl(path: string, shownUrl: string, reason: string): string;
+  /**
+   * None of the recording's `count` files can be downloaded (404, 410, 403): the service deletes
+   * them 3 days after the class. Said once, up front, to a teacher.
+   */
+  filesGone(count: number): string;
 
   // ---- URLs (media-url.ts) ----------------------------------------------------------------------
   /** Why a URL is not loaded (a clause: "the javascript: scheme is not allowed ..."). */
@@ -60,6 +70,10 @@ export interface Messages {
   recordingLoadFailed(detail: string): string;
   readonly reasonNetwork: string;
   readonly reasonInterrupted: string;
+  /** A local path (the command line) that does not exist. */
+  readonly reasonNoSuchFile: string;
+  /** A local file that could not be read; `detail` is the system's message. */
+  reasonUnreadable(detail: string): string;
   /** `statusText` may be empty (HTTP/2 has none). */
   reasonHttp(status: number, statusText: string): string;
 

@@ -31,7 +31,9 @@ export const zhCN: Messages = {
 
   missingValue: (path, expected) => `缺少 ${path}：它必须是${expected}`,
   invalidValue: (path, expected, shown) => `${path} 必须是${expected}，实际为 ${shown}`,
+  invalidRecording: (expected, shown) => `录制结果必须是${expected}，实际为 ${shown}`,
   invalidJson: (detail) => `录制结果不是有效的 JSON：${detail}`,
+  webPage: (url) => `服务器${url ? `（${url}）` : ''}返回的是一个网页，而不是录制结果：可能是登录页面，或地址有误`,
   notARecording: '该 JSON 中没有 VideoInfos：看起来不是 TIC 录制结果',
   notARecordingCallback: (eventType) =>
     `这是 ${eventType} 回调，不是录制结果：只有 OnlineRecordFinished 回调带有录制文件`,
@@ -47,6 +49,9 @@ export const zhCN: Messages = {
   noFilePlayable: (count, path) => `${path} 中的 ${count} 个文件都无法播放`,
   duplicateFile: (path, shownId, firstPath) => `${path} ${shownId} 与 ${firstPath} 重复：已跳过后一个文件`,
   unsupportedVideoUrl: (path, shownUrl, reason) => `${path} ${shownUrl} 无法播放：${reason}`,
+  filesGone: (count) =>
+    `该录制的文件已无法获取（${count === 1 ? '唯一的文件' : `全部 ${count} 个文件`}已从服务器上删除）。` +
+    '录制服务会在课后 3 天删除录制文件，因此这节课的录制已无法播放',
 
   urlRefusal: (refusal) => {
     switch (refusal.kind) {
@@ -66,6 +71,8 @@ export const zhCN: Messages = {
   recordingLoadFailed: (detail) => `无法加载录制结果：${detail}`,
   reasonNetwork: '网络请求失败（可能已离线，或被 CORS 策略拦截）',
   reasonInterrupted: '读取响应时连接中断',
+  reasonNoSuchFile: '文件不存在',
+  reasonUnreadable: (detail) => `无法读取该文件（${detail}）`,
   reasonHttp: (status, statusText) => `HTTP ${`${status} ${statusText}`.trim()}`,
 
   mediaLoadFailed: (url, reason) => `无法加载 ${url}：${reason}`,

@@ -1,18 +1,22 @@
 /**
  * Fetches a recording result by URL and parses it. The only module of `recording/` that touches
  * the network: everything it learns goes through `parseRecording`.
+ *
+ * This is an edge: it knows the reader's language, so the problems it hands on (thrown or skipped)
+ * carry their words (`describeProblem`), as well as their data.
  */
+import { withWords } from '../i18n/describe-problem.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import { resolveMediaUrl } from '../core/recording/media-url.js';
-import { parseRecording } from '../core/recording/parse-recording.js';
-import { RecordingError, type ParsedRecording } from '../core/recording/recording.js';
+import { looksLikeHtml, parseRecording } from '../core/recording/parse-recording.js';
+import { RecordingError, type FetchFailure, type ParsedRecording, type RecordingProblem } from '../core/recording/recording.js';
 
 export interface LoadOptions {
   readonly signal?: AbortSignal;
   /** What a relative `src` resolves against; the page's base URL by default. */
   readonly baseUrl?: string;
-  /** The words of every problem message (the fetch's and the parser's); English when not given. */
+  /** The words of every problem (the fetch's and the parser's); English when not given. */
   readonly messages?: Messages;
 }
 
@@ -20,48 +24,41 @@ export interface LoadOptions {
  * Loads the recording result at `src`. Relative `VideoUrl`s in it resolve against the URL the
  * JSON was finally served from (after redirects), so a result can sit next to its files.
  *
- * Rejects with a `RecordingError` (`unsupported-url`, `fetch-failed` or a parse problem), or with
- * the abort reason when `signal` aborts.
+ * Rejects with a `RecordingError` (`unsupported-url`, `fetch-failed`, `web-page` or a parse
+ * problem), or with the abort reason when `signal` aborts.
  */
 export async function loadRecording(src: string, options: LoadOptions = {}): Promise<ParsedRecording> {
   const { signal, messages = en } = options;
-  const resolved = resolveMediaUrl(src, options.baseUrl ?? document.baseURI, messages);
-  if (!resolved.ok) {
-    throw new RecordingError({
-      code: 'unsupported-url',
-      url: src,
-      message: messages.recordingUrlRefused(quoted(src), resolved.reason),
-    });
-  }
+  const resolved = resolveMediaUrl(src, options.baseUrl ?? document.baseURI);
+  if (!resolved.ok) throw wordedError({ code: 'unsupported-url', url: src, refusal: resolved.refusal }, messages);
   const url = resolved.url;
-  const failed = (reason: string, status?: number): RecordingError =>
-    new RecordingError({
-      code: 'fetch-failed',
-      url,
-      ...(status === undefined ? {} : { status }),
-      message: messages.recordingFetchFailed(url, reason),
-    });
+  const failed = (failure: FetchFailure): RecordingError =>
+    wordedError(
+      { code: 'fetch-failed', url, failure, ...(failure.kind === 'http' ? { status: failure.status } : {}) },
+      messages,
+    );
 
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'same-origin', ...(signal ? { signal } : {}) });
   } catch (error) {
     if (isAbort(error, signal)) throw error;
-    throw failed(messages.reasonNetwork);
+    throw failed({ kind: 'network' });
   }
-  if (!response.ok) {
-    throw failed(messages.reasonHttp(response.status, response.statusText), response.status);
-  }
+  if (!response.ok) throw failed({ kind: 'http', status: response.status, statusText: response.statusText });
 
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
     if (isAbort(error, signal)) throw error;
-    throw failed(messages.reasonInterrupted);
+    throw failed({ kind: 'interrupted' });
   }
   signal?.throwIfAborted();
-  return parseRecording(text, { baseUrl: response.url || url, messages });
+  const servedFrom = response.url || url;
+  // A login page answers 200 too: say it is a web page (and whose) rather than quote JSON.parse.
+  if (isHtml(response, text)) throw wordedError({ code: 'web-page', path: '$', url: servedFrom }, messages);
+  return readRecordingInput(text, servedFrom, messages);
 }
 
 /** The element's `result` property: a result given as an object or a JSON string, read against the page. */
@@ -70,13 +67,35 @@ export function readRecordingInput(
   baseUrl: string = document.baseURI,
   messages: Messages = en,
 ): ParsedRecording {
-  return parseRecording(value, { baseUrl, messages });
+  let parsed: ParsedRecording;
+  try {
+    parsed = parseRecording(value, { baseUrl });
+  } catch (error) {
+    if (error instanceof RecordingError) throw wordedError(error.problem, messages, error.problems);
+    throw error;
+  }
+  return { recording: parsed.recording, problems: parsed.problems.map((problem) => withWords(problem, messages)) };
 }
 
-/** `src` for a message, cut short: a refused `data:` URL can be a whole document. */
-function quoted(src: string): string {
-  const trimmed = src.trim();
-  return JSON.stringify(trimmed.length > 60 ? `${trimmed.slice(0, 59)}…` : trimmed);
+/** A `RecordingError` whose problems carry their words in `messages`. */
+export function wordedError(
+  problem: RecordingProblem,
+  messages: Messages,
+  problems: readonly RecordingProblem[] = [],
+): RecordingError {
+  return new RecordingError(withWords(problem, messages), problems.map((each) => withWords(each, messages)));
+}
+
+function isHtml(response: Response, text: string): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  if (!/\btext\/html\b/i.test(type) && !looksLikeHtml(text)) return false;
+  // A JSON body served with the wrong type is still read as JSON.
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {

@@ -279,11 +279,20 @@ export const stageStyles: CSSResult = css`
     margin: 0;
     padding: 16px;
     text-align: center;
+    overflow: auto;
     overflow-wrap: anywhere;
+    flex-direction: column;
     font-size: 15px;
     color: #fff;
     background: rgb(20 20 20);
     z-index: 4;
+  }
+  .tic-stage .fatal .reasons {
+    margin: 10px 0 0;
+    padding-left: 1.2em;
+    max-width: 100%;
+    font-size: 13px;
+    text-align: start;
   }
   .tic-stage .problems {
     flex: none;

@@ -107,7 +107,7 @@ export class StageView {
         <div class="hidden-tracks">${repeat(model.hidden, (tile) => tile.trackId, (tile) => this.#tile(tile, false))}</div>
         <div class="audio">${repeat(model.audio, (slot) => slot.videoId, (slot) => slot.element)}</div>
         ${this.#restoreButtons(model.hidden)}
-        ${fatal ? html`<div class="fatal" part="error" role="alert">${fatal.message}</div>` : nothing}
+        ${fatal ? html`<div class="fatal" part="error" role="alert">${fatal.message}${this.#fatalReasons(fatal.problems)}</div>` : nothing}
       `,
       this.container,
     );
@@ -216,6 +216,17 @@ export class StageView {
         <button type="button" class="dismiss" aria-label=${m.dismissProblems} @click=${() => this.#dismiss()}>${closeIcon}</button>
       </div>
     `;
+  }
+
+  /** The precise reasons behind a fatal error (every invalid entry, every missing file): the first few. */
+  #fatalReasons(reasons: readonly { message: string }[]): TemplateResult | typeof nothing {
+    if (reasons.length === 0) return nothing;
+    const listed = reasons.slice(0, MAX_LISTED_PROBLEMS);
+    const more = reasons.length - listed.length;
+    return html`<ul class="reasons">
+      ${listed.map((reason) => html`<li>${reason.message}</li>`)}
+      ${more > 0 ? html`<li>${this.messages.moreProblems(more)}</li>` : nothing}
+    </ul>`;
   }
 
   #dismiss(): void {

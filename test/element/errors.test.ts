@@ -114,6 +114,140 @@ describe('<tic-replay> with bad input', () => {
   });
 });
 
+describe('<tic-replay> when nothing can play', () => {
+  it('every entry invalid: one fatal error that keeps each entry\'s reason, in problems and on screen', async () => {
+    const player = createPlayer();
+    const errors = collectErrors(player);
+    const good = { VideoPlayTime: 0, VideoDuration: 5000, VideoUrl: `${FIXTURES}/cam-a.mp4`, VideoType: 0, UserId: 'u' };
+    player.result = {
+      TotalTime: 5000,
+      VideoInfos: [
+        { ...good, VideoId: 'a', VideoPlayTime: -5 },
+        { ...good, VideoId: 'b', VideoDuration: 0 },
+        { ...good, VideoId: 'c', VideoType: 9 },
+        { ...good, VideoId: 'd', VideoUrl: '' },
+        { ...good, VideoId: 'e', VideoUrl: 'ftp://files.example.com/e.mp4' },
+        'junk',
+      ],
+    };
+    await until(() => errors.length === 1, 'the fatal error');
+    await delay(100);
+    expect(errors).to.have.length(1);
+    const [fatal] = errors;
+    expect(fatal!.fatal).to.equal(true);
+    expect(fatal!.problem.code).to.equal('empty');
+    expect(fatal!.message).to.equal('None of the 6 files in VideoInfos can be played');
+    const paths = ['VideoInfos[0].VideoPlayTime', 'VideoInfos[1].VideoDuration', 'VideoInfos[2].VideoType', 'VideoInfos[3].VideoUrl', 'VideoInfos[4].VideoUrl', 'VideoInfos[5]'];
+    expect(fatal!.problems.map((reason) => reason.path)).to.deep.equal(paths);
+    expect(fatal!.problems.every((reason) => !reason.fatal)).to.equal(true);
+    expect(fatal!.problems[4]!.message).to.equal(
+      'VideoInfos[4].VideoUrl "ftp://files.example.com/e.mp4" cannot be played: the ftp: scheme is not allowed (only http:, https:, blob: and relative URLs are loaded)',
+    );
+    expect(fatal!.problems[4]!.videoId).to.equal('e');
+    expect(player.error).to.equal(fatal);
+    expect(player.problems).to.deep.equal([...fatal!.problems, fatal]);
+
+    await player.updateComplete;
+    const shown = player.shadowRoot!.querySelector('[part="error"]')!;
+    expect(shown.textContent).to.contain('None of the 6 files in VideoInfos can be played');
+    const items = [...shown.querySelectorAll('li')].map((item) => item.textContent!.trim());
+    expect(items).to.deep.equal([
+      'VideoInfos[0].VideoPlayTime must be a non-negative integer (ms), got -5',
+      'VideoInfos[1].VideoDuration must be a positive integer (ms), got 0',
+      'VideoInfos[2].VideoType must be 0 (camera), 1 (screen share), 2 (whiteboard), 3 (mixed stream) or 4 (audio only), got 9',
+      "… and 3 more (see the element's problems property)",
+    ]);
+  });
+
+  it('every file gone (HTTP 404): says once, up front, that recordings are deleted 3 days after class', async () => {
+    const player = createPlayer();
+    const errors = collectErrors(player);
+    player.result = recording([
+      { id: 'cam', user: 'teacher', url: `${FIXTURES}/deleted-cam.mp4`, start: 0, duration: 5000 },
+      { id: 'board', type: 2, user: '', url: `${FIXTURES}/deleted-board.mp4`, start: 0, duration: 5000 },
+      { id: 'late', user: 'student', url: `${FIXTURES}/deleted-late.mp4`, start: 3000, duration: 2000 },
+    ]);
+    await until(() => errors.length === 1, 'the fatal error');
+    await delay(500);
+    expect(errors, 'said once').to.have.length(1);
+    const [gone] = errors;
+    expect(gone!.fatal).to.equal(true);
+    expect(gone!.problem.code).to.equal('files-gone');
+    expect(gone!.code).to.equal(2); // MEDIA_ERR_NETWORK
+    expect(gone!.message).to.equal(
+      "This recording's files are no longer available (all 3 files are gone from the server). " +
+        'The recording service deletes recordings 3 days after class, so this one can no longer be played',
+    );
+    expect(gone!.problems.map((file) => [file.videoId, file.status, file.path])).to.deep.equal([
+      ['cam', 404, 'VideoInfos[0].VideoUrl'],
+      ['board', 404, 'VideoInfos[1].VideoUrl'],
+      ['late', 404, 'VideoInfos[2].VideoUrl'],
+    ]);
+    expect(gone!.problems[0]!.message).to.equal(`Could not load ${new URL(`${FIXTURES}/deleted-cam.mp4`, location.href).href}: HTTP 404 Not Found`);
+    expect(mediaElements(player), 'no file is mounted').to.have.length(0);
+    await player.updateComplete;
+    const shown = player.shadowRoot!.querySelector('[part="error"]')!.textContent!;
+    expect(shown).to.contain('3 days after class');
+    expect(shown).to.contain('deleted-cam.mp4');
+    expect(player.shadowRoot!.querySelectorAll('[part~="tile-error"]')).to.have.length(0);
+  });
+
+  it('every file gone, in Chinese', async () => {
+    const player = createPlayer({ lang: 'zh-CN' });
+    const failed = nextEvent(player, 'error');
+    player.result = recording([{ id: 'cam', url: `${FIXTURES}/deleted-cam.mp4`, start: 0, duration: 5000 }]);
+    const error = ((await failed) as CustomEvent<TicReplayError>).detail;
+    expect(error.problem.code).to.equal('files-gone');
+    expect(error.message).to.contain('课后 3 天');
+    expect(error.problems[0]!.message).to.match(/^无法加载 .*deleted-cam\.mp4：HTTP 404/);
+  });
+
+  it('one file gone of two: no fatal error, the other plays and the missing one says why on its tile', async () => {
+    const player = createPlayer();
+    const errors = collectErrors(player);
+    player.result = recording([
+      { id: 'gone', url: `${FIXTURES}/deleted-cam.mp4?one-of-two`, start: 0, duration: 5000 },
+      { id: 'here', url: `${FIXTURES}/cam-a.mp4?one-of-two`, start: 0, duration: 5000 },
+    ]);
+    await loaded(player);
+    await until(() => errors.length === 1, 'the missing file is reported');
+    expect(errors[0]!.fatal).to.equal(false);
+    expect(errors[0]!.status).to.equal(404);
+    expect(mediaElements(player).map((element) => element.dataset.videoId).sort()).to.deep.equal(['gone', 'here']);
+    await player.play();
+    await delay(300);
+    expect(player.currentTime).to.be.above(0.1);
+    player.pause();
+  });
+
+  it('a bare result with "Status": "RECORDING" (as the SDK returns it) is not played as if finished', async () => {
+    const player = createPlayer();
+    const failed = nextEvent(player, 'error');
+    player.result = { ...recording([{ id: 'cam', url: `${FIXTURES}/cam-a.mp4`, start: 0, duration: 5000 }]), Status: 'RECORDING' };
+    const error = ((await failed) as CustomEvent<TicReplayError>).detail;
+    expect(error.fatal).to.equal(true);
+    expect(error.path).to.equal('Status');
+    expect(error.message).to.equal(
+      'The recording is not finished yet (Status: RECORDING): it is still recording; only a FINISHED recording has all its files',
+    );
+    expect(mediaElements(player)).to.have.length(0);
+  });
+
+  it('a result URL that answers a web page (a login page) says so', async () => {
+    const player = createPlayer();
+    const failed = nextEvent(player, 'error');
+    player.src = '/test/fixtures/recordings/login.html';
+    const error = ((await failed) as CustomEvent<TicReplayError>).detail;
+    expect(error.fatal).to.equal(true);
+    expect(error.path).to.equal('$');
+    expect(error.message).to.match(/^The server returned a web page from .*login\.html, not a recording: perhaps a login page/);
+    await player.updateComplete;
+    const shown = player.shadowRoot!.querySelector('[part="error"]')!.textContent!;
+    expect(shown).to.not.contain('Unexpected token');
+    expect(shown).to.not.contain('$');
+  });
+});
+
 describe('<tic-replay> waiting for data', () => {
   it('holds the clock while an active file has no data, then starts all files together', async () => {
     const player = createPlayer();

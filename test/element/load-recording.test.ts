@@ -66,9 +66,8 @@ describe('loadRecording', () => {
   it('a missing file: fetch-failed with status 404 and the URL in the message', async () => {
     const url = here(`${DIR}does-not-exist.json`);
     const error = await recordingError(loadRecording(`${DIR}does-not-exist.json`));
-    expect(error.problem.code).to.equal('fetch-failed');
-    expect(error.problem.status).to.equal(404);
-    expect(error.problem.url).to.equal(url);
+    expect(error.problem).to.deep.include({ code: 'fetch-failed', status: 404, url });
+    expect(error.problem).to.have.deep.property('failure', { kind: 'http', status: 404, statusText: 'Not Found' });
     expect(error.message).to.match(new RegExp(`^Could not load the recording from ${escape(url)}: HTTP 404\\b`));
   });
 
@@ -78,6 +77,7 @@ describe('loadRecording', () => {
     expect(error.problem).to.deep.equal({
       code: 'fetch-failed',
       url: 'http://127.0.0.1:9/recording.json',
+      failure: { kind: 'network' },
       message:
         'Could not load the recording from http://127.0.0.1:9/recording.json: the network request failed (offline, or blocked by CORS)',
     });
@@ -112,6 +112,29 @@ describe('loadRecording', () => {
     const reason = new Error('src changed');
     controller.abort(reason);
     expect(await rejection(loadRecording(`${DIR}seed-result.json`, { signal: controller.signal }))).to.equal(reason);
+  });
+
+  it('a web page (a login page) where the JSON should be: says so, not "Unexpected token \'<\'"', async () => {
+    const url = here(`${DIR}login.html`);
+    const error = await recordingError(loadRecording(`${DIR}login.html`));
+    expect(error.problem).to.deep.include({ code: 'web-page', path: '$', url });
+    expect(error.message).to.equal(
+      `The server returned a web page from ${url}, not a recording: perhaps a login page, or the address is wrong`,
+    );
+    expect(error.message).to.not.contain('Unexpected token');
+    expect(error.message).to.not.contain('$');
+  });
+
+  it('the problems it hands on carry their words (in the catalogue given) besides their data', async () => {
+    const { problems } = await loadRecording(`${DIR}relative-urls.json`);
+    expect(problems[0]).to.deep.include({
+      code: 'unsupported-url',
+      refusal: { kind: 'scheme', scheme: 'javascript:' },
+    });
+    expect(problems[0]!.message).to.match(/^VideoInfos\[4\]\.VideoUrl "javascript:.*cannot be played: the javascript: scheme is not allowed/);
+    const notFinished = await recordingError(loadRecording(`${DIR}not-finished.json`));
+    expect(notFinished.message).to.match(/^The recording is not finished yet \(Status: /);
+    expect(notFinished.problem.message).to.equal(notFinished.message);
   });
 
   it('a served JSON that cannot be played rejects with the parse problem', async () => {

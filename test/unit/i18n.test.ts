@@ -11,7 +11,8 @@ import { MediaSlot } from '../../src/media/media-slot.js';
 import type { SourceAdapter, SourceFailure } from '../../src/media/source-adapter.js';
 import { CONTROL_BAR_OPTIONS, videojs } from '../../src/player/videojs.js';
 import { videojsStyles } from '../../src/player/videojs-styles.js';
-import { loadRecording } from '../../src/recording/load-recording.js';
+import { loadRecording, readRecordingInput } from '../../src/recording/load-recording.js';
+import { describeProblem, withWords } from '../../src/i18n/describe-problem.js';
 import { resolveMediaUrl } from '../../src/core/recording/media-url.js';
 import { parseRecording } from '../../src/core/recording/parse-recording.js';
 import { RecordingError, VideoType, type RecordingProblem } from '../../src/core/recording/recording.js';
@@ -44,16 +45,17 @@ function badFourth(overrides: Json): Json {
   return { RoomId: 1, TotalTime: 600000, VideoInfos: [entry({}, 0), entry({}, 1), entry({}, 2), entry(overrides, 3)] };
 }
 
-function problemsOf(input: unknown, messages?: Messages): readonly RecordingProblem[] {
-  return parseRecording(input, { baseUrl: BASE, ...(messages ? { messages } : {}) }).problems;
+/** The parser's problems, worded by `describeProblem` in `messages` (English when not given). */
+function problemsOf(input: unknown, messages: Messages = en): readonly RecordingProblem[] {
+  return parseRecording(input, { baseUrl: BASE }).problems.map((problem) => withWords(problem, messages));
 }
 
-function fatalOf(input: unknown, messages?: Messages): RecordingProblem {
+function fatalOf(input: unknown, messages: Messages = en): RecordingProblem {
   try {
-    parseRecording(input, { baseUrl: BASE, ...(messages ? { messages } : {}) });
+    parseRecording(input, { baseUrl: BASE });
   } catch (error) {
     expect(error).to.be.instanceOf(RecordingError);
-    return (error as RecordingError).problem;
+    return withWords((error as RecordingError).problem, messages);
   }
   throw new Error('expected parseRecording to throw');
 }
@@ -183,7 +185,9 @@ const SAMPLES: Samples = {
   expectedNonEmptyString: null,
   missingValue: [['Response.VideoInfos[3].VideoPlayTime', 'EXPECTED']],
   invalidValue: [['EventData.VideoInfos[7].VideoType', 'EXPECTED', '"abc"']],
+  invalidRecording: [['EXPECTED', '42']],
   invalidJson: [['Unexpected end of JSON input']],
+  webPage: [['https://lms.example.com/login?next=/r.json'], [undefined]],
   notARecording: null,
   notARecordingCallback: [['TranscodeFinished'], ['OnlineRecordStarted']],
   serviceError: [
@@ -199,6 +203,7 @@ const SAMPLES: Samples = {
   noFilePlayable: [[17, 'EventData.VideoInfos']],
   duplicateFile: [['VideoInfos[2].VideoId', '"same"', 'VideoInfos[0]']],
   unsupportedVideoUrl: [['VideoInfos[3].VideoUrl', '"javascript:alert(1)"', 'REASON']],
+  filesGone: [[1], [6]],
   urlRefusal: [
     [{ kind: 'empty' }],
     [{ kind: 'scheme', scheme: 'javascript:' }],
@@ -210,6 +215,8 @@ const SAMPLES: Samples = {
   recordingLoadFailed: [['TypeError: oops']],
   reasonNetwork: null,
   reasonInterrupted: null,
+  reasonNoSuchFile: null,
+  reasonUnreadable: [['EACCES: permission denied']],
   reasonHttp: [[404, 'Not Found'], [403, '']],
   mediaLoadFailed: [[URL_SAMPLE, 'REASON']],
   mediaPlayFailed: [[URL_SAMPLE, 'REASON', 'PIPELINE_ERROR_DECODE'], [URL_SAMPLE, 'REASON', undefined]],
@@ -305,7 +312,7 @@ describe('the English catalogue says what the tests and the README quote', () =>
     expect(en.missingValue('VideoInfos[3].VideoType', en.expectedVideoType)).to.equal(
       'VideoInfos[3].VideoType is missing: it must be 0 (camera), 1 (screen share), 2 (whiteboard), 3 (mixed stream) or 4 (audio only)',
     );
-    expect(en.invalidValue('$', en.expectedObject, 'null')).to.equal('$ must be a JSON object, got null');
+    expect(en.invalidRecording(en.expectedObject, 'null')).to.equal('The recording must be a JSON object, got null');
   });
 
   it('fatal problems', () => {
@@ -348,15 +355,56 @@ describe('the English catalogue says what the tests and the README quote', () =>
     expect(en.dismissProblems).to.equal('Dismiss messages');
   });
 
-  it('parseRecording with messages: en says exactly what it says without', () => {
+  it('the parser words nothing; the loader words what it hands on with describeProblem', () => {
     const inputs = [
       badFourth({ VideoPlayTime: -5 }),
       badFourth({ VideoUrl: 'javascript:alert(1)' }),
       badFourth({ VideoType: 9, VideoId: 'x' }),
       { ...badFourth({}), TotalTime: 'long' },
     ];
-    for (const input of inputs) expect(problemsOf(input, en)).to.deep.equal(problemsOf(input));
-    expect(fatalOf({ Response: { Status: 'RECORDING' } }, en)).to.deep.equal(fatalOf({ Response: { Status: 'RECORDING' } }));
+    for (const input of inputs) {
+      const raw = parseRecording(input, { baseUrl: BASE }).problems;
+      for (const problem of raw) expect(problem).to.not.have.property('message');
+      expect(readRecordingInput(input, BASE).problems).to.deep.equal(problemsOf(input));
+      expect(readRecordingInput(input, BASE, zhCN).problems).to.deep.equal(problemsOf(input, zhCN));
+    }
+  });
+
+  it('the document itself is "the recording", never "$", in what people read', () => {
+    for (const input of [42, '[1]', null]) {
+      const problem = fatalOf(input);
+      expect(problem.path).to.equal('$');
+      expect(problem.message).to.match(/^The recording must be a JSON object, got /);
+      expect(fatalOf(input, zhCN).message).to.match(/^录制结果必须是一个 JSON 对象，实际为 /);
+    }
+    for (const input of ['{', '<html><body>Login</body></html>', { RoomId: 1 }]) {
+      expect(fatalOf(input).message).to.not.match(/\$/);
+      expect(fatalOf(input, zhCN).message).to.not.match(/\$/);
+    }
+  });
+
+  it('every recording\'s files gone: said plainly, with the 3-day deletion, in both languages', () => {
+    const cause = (index: number) => ({
+      code: 'file-unavailable' as const,
+      path: `VideoInfos[${index}].VideoUrl`,
+      url: `https://cdn.example.com/file-${index}.mp4`,
+      videoId: `id-${index}`,
+      status: 404,
+      statusText: 'Not Found',
+    });
+    const gone: RecordingProblem = { code: 'files-gone', causes: [cause(0), cause(1), cause(2)] };
+    expect(describeProblem(gone, en)).to.equal(
+      "This recording's files are no longer available (all 3 files are gone from the server). " +
+        'The recording service deletes recordings 3 days after class, so this one can no longer be played',
+    );
+    expect(describeProblem(gone, zhCN)).to.contain('3 天');
+    expect(describeProblem(gone, zhCN)).to.contain('全部 3 个文件');
+    expect(describeProblem(cause(1), en)).to.equal('Could not load https://cdn.example.com/file-1.mp4: HTTP 404 Not Found');
+    const worded = withWords(gone, zhCN);
+    if (worded.code !== 'files-gone') throw new Error('expected files-gone');
+    expect(worded.causes.map((each) => each.message)).to.deep.equal(
+      [0, 1, 2].map((index) => `无法加载 https://cdn.example.com/file-${index}.mp4：HTTP 404 Not Found`),
+    );
   });
 });
 
@@ -404,11 +452,9 @@ describe('parsing in Chinese', () => {
 
   it('resolveMediaUrl: the same refusal, in the catalogue\'s words', () => {
     const english = resolveMediaUrl('cam.mp4', 'about:blank');
-    const chinese = resolveMediaUrl('cam.mp4', 'about:blank', zhCN);
-    if (english.ok || chinese.ok) throw new Error('expected a refusal');
-    expect(chinese.refusal).to.deep.equal(english.refusal);
+    if (english.ok) throw new Error('expected a refusal');
     expect(english.refusal).to.deep.equal({ kind: 'unresolvable', baseUrl: 'about:blank' });
-    expect(chinese.reason).to.equal('无法相对于 about:blank 解析该地址');
+    expect(zhCN.urlRefusal(english.refusal)).to.equal('无法相对于 about:blank 解析该地址');
   });
 
   it('loadRecording: a missing result in Chinese names the URL and the HTTP status', async () => {
@@ -506,7 +552,7 @@ describe('the stage in Chinese', () => {
     try {
       const bad = (index: number) => entry({ VideoPlayTime: -index, VideoUrl: '/test/fixtures/cam-a.mp4' }, index);
       const input = { TotalTime: 2000, VideoInfos: [entry({ VideoUrl: '/test/fixtures/cam-a.mp4' }, 0), ...[1, 2, 3, 4, 5].map(bad)] };
-      engine.load(parseRecording(input, { baseUrl: location.href, messages: zhCN }));
+      engine.load(readRecordingInput(input, location.href, zhCN));
       stage.update();
       const items = [...container.querySelectorAll('[part="problems"] li')].map((item) => item.textContent!.trim());
       expect(items).to.have.length(4);

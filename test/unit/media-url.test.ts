@@ -1,19 +1,21 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { resolveMediaUrl } from '../../src/core/recording/media-url.js';
+import { en } from '../../src/i18n/en.js';
 
 const BASE = 'https://lessons.example.com/room/1234/result.json';
 
 function accepted(raw: string, base = BASE): string {
   const result = resolveMediaUrl(raw, base);
-  if (!result.ok) throw new Error(`expected ${JSON.stringify(raw)} to be accepted, got: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected ${JSON.stringify(raw)} to be accepted, got: ${en.urlRefusal(result.refusal)}`);
   return result.url;
 }
 
 function refused(raw: string, base = BASE): string {
   const result = resolveMediaUrl(raw, base);
   if (result.ok) throw new Error(`expected ${JSON.stringify(raw)} to be refused, got ${result.url}`);
-  return result.reason;
+  // The refusal is data; the catalogue words it.
+  return en.urlRefusal(result.refusal);
 }
 
 describe('resolveMediaUrl', () => {

@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { parseRecording } from '../../src/core/recording/parse-recording.js';
+import { withWords } from '../../src/i18n/describe-problem.js';
+import { en } from '../../src/i18n/en.js';
 import {
   RecordingError,
   type ParsedRecording,
@@ -106,16 +108,19 @@ function badFourth(overrides: Json): Json {
   return withEntries(entry({}, 0), entry({}, 1), entry({}, 2), entry(overrides, 3));
 }
 
+/** Parses, every problem worded in English by `describeProblem` as the player and the command line show it. */
 function parse(input: unknown, baseUrl = BASE): ParsedRecording {
-  return parseRecording(input, { baseUrl });
+  const { recording, problems } = parseRecording(input, { baseUrl });
+  return { recording, problems: problems.map((problem) => withWords(problem, en)) };
 }
 
 function fatal(input: unknown): RecordingError {
   try {
-    parse(input);
+    parseRecording(input, { baseUrl: BASE });
   } catch (error) {
     expect(error).to.be.instanceOf(RecordingError);
-    return error as RecordingError;
+    const { problem, problems } = error as RecordingError;
+    return new RecordingError(withWords(problem, en), problems.map((each) => withWords(each, en)));
   }
   throw new Error('expected parseRecording to throw a RecordingError');
 }
@@ -218,20 +223,33 @@ describe('parseRecording', () => {
       expect(fatal('').problem.code).to.equal('invalid-json');
     });
 
-    it('anything but a JSON object: "$ must be a JSON object"', () => {
+    it('anything but a JSON object: "The recording must be a JSON object" (path $)', () => {
       const cases: Array<[unknown, string]> = [
-        [null, '$ must be a JSON object, got null'],
-        [[], '$ must be a JSON object, got []'],
-        [42, '$ must be a JSON object, got 42'],
-        [true, '$ must be a JSON object, got true'],
-        [undefined, '$ must be a JSON object, got undefined'],
-        ['"a string"', '$ must be a JSON object, got "a string"'],
-        ['[1, 2]', '$ must be a JSON object, got [1,2]'],
+        [null, 'null'],
+        [[], '[]'],
+        [42, '42'],
+        [true, 'true'],
+        [undefined, 'undefined'],
+        ['"a string"', '"a string"'],
+        ['[1, 2]', '[1,2]'],
       ];
-      for (const [input, message] of cases) {
+      for (const [input, shown] of cases) {
         const error = fatal(input);
-        expect(error.problem).to.deep.equal({ code: 'invalid-value', path: '$', message });
+        const message = `The recording must be a JSON object, got ${shown}`;
+        expect(error.problem).to.deep.equal({ code: 'invalid-value', path: '$', expected: 'object', shown, message });
       }
+    });
+
+    it('an HTML page where the JSON should be: web-page, not the JSON parser\'s complaint', () => {
+      for (const page of ['<!DOCTYPE html><html><body>Sign in</body></html>', '\n  <html lang="zh">', '<!-- login -->\n<div>']) {
+        const error = fatal(page);
+        expect(error.problem).to.deep.equal({
+          code: 'web-page',
+          path: '$',
+          message: 'The server returned a web page, not a recording: perhaps a login page, or the address is wrong',
+        });
+      }
+      expect(fatal('<VideoInfos>').problem.code).to.equal('invalid-json');
     });
 
     it('an object with none of VideoInfos, Response or EventType is not a recording', () => {
@@ -254,6 +272,9 @@ describe('parseRecording', () => {
         expect(error.problem).to.deep.equal({
           code: 'service-error',
           path: 'Response.Error',
+          serviceCode: 'FailedOperation.TaskNotFound',
+          serviceMessage: 'The task does not exist.',
+          requestId: 'req-42',
           message: 'The recording service returned an error: FailedOperation.TaskNotFound: The task does not exist. (RequestId: req-42)',
         });
       });
@@ -288,10 +309,29 @@ describe('parseRecording', () => {
           expect(error.problem).to.deep.equal({
             code: 'not-finished',
             path: 'Response.Status',
+            recordingStatus: status,
             message: `The recording is not finished yet (Status: ${status}): ${now}only a FINISHED recording has all its files`,
           });
         });
       }
+
+      it('Status in the bare result (as the SDKs return it) and in a callback is checked too', () => {
+        const bare = fatal({ ...seedResult(), Status: 'RECORDING' });
+        expect(bare.problem).to.deep.include({ code: 'not-finished', path: 'Status', recordingStatus: 'RECORDING' });
+        expect(bare.message).to.equal(
+          'The recording is not finished yet (Status: RECORDING): it is still recording; only a FINISHED recording has all its files',
+        );
+        expect(fatal({ Status: 'PAUSED', VideoInfos: [] }).problem).to.deep.include({ code: 'not-finished', path: 'Status' });
+        expect(fatal({ Status: 'STOPPED' }).problem).to.deep.include({ code: 'not-finished', path: 'Status' });
+        expect(fatal(asCallback(seedResult(), { Status: 'STOPPED' })).problem).to.deep.include({
+          code: 'not-finished',
+          path: 'EventData.Status',
+          recordingStatus: 'STOPPED',
+        });
+        expect(fatal({ ...seedResult(), Status: 3 }).problem).to.deep.include({ code: 'not-finished', recordingStatus: '3' });
+        expect(parse({ ...seedResult(), Status: 'FINISHED' }).recording.files).to.have.length(6);
+        expect(parse(asCallback(seedResult(), { Status: 'FINISHED' })).recording.files).to.have.length(6);
+      });
 
       it('Status FINISHED, or no Status, plays', () => {
         expect(parse(asDescribe(seedResult(), { Status: 'FINISHED' })).recording.files).to.have.length(6);
@@ -302,6 +342,8 @@ describe('parseRecording', () => {
         expect(fatal({ Response: 'nope' }).problem).to.deep.equal({
           code: 'invalid-value',
           path: 'Response',
+          expected: 'object',
+          shown: '"nope"',
           message: 'Response must be a JSON object, got "nope"',
         });
       });
@@ -311,6 +353,9 @@ describe('parseRecording', () => {
         expect(error.problem).to.deep.equal({
           code: 'empty',
           path: 'Response.VideoInfos',
+          entryCount: 0,
+          missing: true,
+          causes: [],
           message: 'The recording has no files to play (Response.VideoInfos is missing)',
         });
       });
@@ -323,6 +368,7 @@ describe('parseRecording', () => {
           expect(error.problem).to.deep.equal({
             code: 'not-a-recording',
             path: 'EventType',
+            eventType,
             message: `This is an ${eventType} callback, not a recording result: only OnlineRecordFinished carries files`,
           });
         });
@@ -340,6 +386,8 @@ describe('parseRecording', () => {
         expect(error.problem).to.deep.equal({
           code: 'service-error',
           path: 'EventData.Error',
+          serviceCode: 'RecordFailed',
+          serviceMessage: 'could not join the room',
           message: 'The recording service returned an error: RecordFailed: could not join the room',
         });
       });
@@ -348,6 +396,8 @@ describe('parseRecording', () => {
         expect(fatal({ EventType: 'OnlineRecordFinished', EventData: [] }).problem).to.deep.equal({
           code: 'invalid-value',
           path: 'EventData',
+          expected: 'object',
+          shown: '[]',
           message: 'EventData must be a JSON object, got []',
         });
         expect(fatal({ EventType: 'OnlineRecordFinished' }).problem.message).to.equal(
@@ -373,6 +423,8 @@ describe('parseRecording', () => {
         expect(fatal(notArray).problem).to.deep.equal({
           code: 'invalid-value',
           path: 'VideoInfos',
+          expected: 'array',
+          shown: '{"0":"x"}',
           message: 'VideoInfos must be an array, got {"0":"x"}',
         });
         expect(fatal(asDescribe(notArray)).problem.path).to.equal('Response.VideoInfos');
@@ -386,6 +438,9 @@ describe('parseRecording', () => {
         expect(fatal(withEntries()).problem).to.deep.equal({
           code: 'empty',
           path: 'VideoInfos',
+          entryCount: 0,
+          missing: false,
+          causes: [],
           message: 'The recording has no files to play (VideoInfos is empty)',
         });
         expect(fatal(asDescribe(withEntries())).problem.message).to.equal(
@@ -400,15 +455,22 @@ describe('parseRecording', () => {
 
       it('every entry invalid: empty, carrying each entry\'s problem', () => {
         const error = fatal(withEntries(entry({ VideoDuration: 0 }, 0), 'junk', entry({ VideoUrl: 'javascript:alert(1)' }, 2)));
-        expect(error.problem).to.deep.equal({
+        expect(error.problem).to.deep.include({
           code: 'empty',
           path: 'VideoInfos',
+          entryCount: 3,
+          missing: false,
           message: 'None of the 3 files in VideoInfos can be played',
         });
-        expect(error.problems.map((problem) => problem.path)).to.deep.equal([
-          'VideoInfos[0].VideoDuration',
-          'VideoInfos[1]',
-          'VideoInfos[2].VideoUrl',
+        const paths = ['VideoInfos[0].VideoDuration', 'VideoInfos[1]', 'VideoInfos[2].VideoUrl'];
+        expect(error.problems.map((problem) => problem.path)).to.deep.equal(paths);
+        // The fatal problem itself keeps each entry's precise reason.
+        if (error.problem.code !== 'empty') throw new Error('expected empty');
+        expect(error.problem.causes).to.deep.equal(error.problems);
+        expect(error.problem.causes.map((cause) => cause.message)).to.deep.equal([
+          'VideoInfos[0].VideoDuration must be a positive integer (ms), got 0',
+          'VideoInfos[1] must be a JSON object, got "junk"',
+          'VideoInfos[2].VideoUrl "javascript:alert(1)" cannot be played: the javascript: scheme is not allowed (only http:, https:, blob: and relative URLs are loaded)',
         ]);
       });
 
@@ -433,6 +495,8 @@ describe('parseRecording', () => {
           code: 'invalid-value',
           path: 'VideoInfos[3].VideoPlayTime',
           videoId: 'id-3',
+          expected: 'non-negative-ms',
+          shown: '"abc"',
           message: 'VideoInfos[3].VideoPlayTime must be a non-negative integer (ms), got "abc"',
         },
       ]);
@@ -524,6 +588,8 @@ describe('parseRecording', () => {
       expect(onlyProblem(withEntries(entry({}, 0), 'oops'))).to.deep.equal({
         code: 'invalid-value',
         path: 'VideoInfos[1]',
+        expected: 'object',
+        shown: '"oops"',
         message: 'VideoInfos[1] must be a JSON object, got "oops"',
       });
       expect(onlyProblem(withEntries(entry({}, 0), null)).message).to.equal('VideoInfos[1] must be a JSON object, got null');
@@ -557,7 +623,7 @@ describe('parseRecording', () => {
     it('cuts a long value short in the message', () => {
       const long = 'x'.repeat(200);
       const problem = onlyProblem(badFourth({ VideoPlayTime: long }));
-      const shown = problem.message.slice(problem.message.indexOf('got ') + 4);
+      const shown = problem.message!.slice(problem.message!.indexOf('got ') + 4);
       expect(shown.length).to.equal(40);
       expect(shown).to.match(/^"x+…$/);
     });
@@ -591,6 +657,7 @@ describe('parseRecording', () => {
           code: 'duplicate-file',
           path: 'VideoInfos[2].VideoId',
           videoId: 'same',
+          firstPath: 'VideoInfos[0]',
           message: 'VideoInfos[2].VideoId "same" repeats VideoInfos[0]: the later file is skipped',
         },
       ]);
@@ -739,6 +806,8 @@ describe('parseRecording', () => {
           {
             code: 'invalid-value',
             path: 'Response.TotalTime',
+            expected: 'non-negative-ms',
+            shown: JSON.stringify(bad),
             message: `Response.TotalTime must be a non-negative integer (ms), got ${JSON.stringify(bad)}`,
           },
         ]);

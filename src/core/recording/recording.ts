@@ -4,6 +4,10 @@
  * Times here are milliseconds on the replay timeline (the data edge). Seconds appear only where
  * media elements are touched (see `media/`).
  */
+import type { RecordingProblem } from './problems.js';
+
+// The problems live in their own module; this one stays the model's single import.
+export * from './problems.js';
 
 /** `VideoType` of a file, as the recording service numbers them. */
 export const VideoType = {
@@ -63,46 +67,6 @@ export interface Recording {
   readonly files: readonly RecordingFile[];
   readonly omittedDurations: readonly OmittedDuration[];
   readonly finishReason?: string;
-}
-
-/**
- * Something wrong with the input. `path` is a JSON path from the document root such as
- * `Response.VideoInfos[3].VideoPlayTime`; `$` is the document itself.
- */
-export interface RecordingProblem {
-  readonly code: ProblemCode;
-  readonly message: string;
-  readonly path?: string;
-  readonly url?: string;
-  readonly status?: number;
-  readonly videoId?: string;
-}
-
-export type ProblemCode =
-  | 'invalid-json'
-  | 'invalid-value'
-  | 'unsupported-url'
-  | 'duplicate-file'
-  | 'service-error'
-  | 'not-finished'
-  | 'not-a-recording'
-  | 'recording-failed'
-  | 'empty'
-  | 'fetch-failed'
-  | 'media-failed';
-
-/** A result that cannot be played at all. */
-export class RecordingError extends Error {
-  override readonly name = 'RecordingError';
-  readonly problem: RecordingProblem;
-  /** Entry-level problems found before the fatal one (e.g. every entry was invalid). */
-  readonly problems: readonly RecordingProblem[];
-
-  constructor(problem: RecordingProblem, problems: readonly RecordingProblem[] = []) {
-    super(problem.message);
-    this.problem = problem;
-    this.problems = problems;
-  }
 }
 
 /** What parsing yields: a playable recording and the entries it had to skip. */

@@ -13,6 +13,7 @@ import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Timeline } from '../core/timeline/timeline.js';
 import { STAGE_LAYOUTS, type StageLayout } from '../core/layout/stage-layout.js';
+import { formatClockMs, formatSpanMs } from '../core/format/clock.js';
 import { tileLabel } from '../view/labels.js';
 import type { VideoJsPlayer } from './videojs.js';
 import { videojs } from './videojs.js';
@@ -32,14 +33,6 @@ type ComponentInstance = {
 };
 type ComponentClass = new (player: VideoJsPlayer, options?: Record<string, unknown>) => ComponentInstance;
 
-export function clockLabel(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
 /** Where the replay timeline has pause cuts: the service's OmittedDurations, else the shared split points. */
 export function pauseCutsMs(engine: ReplayEngine): number[] {
   const omitted = engine.recording?.omittedDurations ?? [];
@@ -58,7 +51,7 @@ export function renderLanes(container: HTMLElement, timeline: Timeline | undefin
     lane.className = 'vjs-tic-lane';
     lane.dataset.trackId = track.id;
     const who = tileLabel(track.videoType, track.userId, messages);
-    const spans = track.files.map((entry) => `${clockLabel(entry.startMs / 1000)}–${clockLabel(entry.endMs / 1000)}`);
+    const spans = track.files.map((entry) => formatSpanMs(entry.startMs, entry.endMs));
     lane.setAttribute('role', 'img');
     lane.setAttribute('aria-label', messages.timelineLane(who, spans));
     const name = document.createElement('span');
@@ -82,7 +75,7 @@ export function renderLanes(container: HTMLElement, timeline: Timeline | undefin
     const cut = document.createElement('div');
     cut.className = 'vjs-tic-lane-cut';
     cut.style.left = percent(atMs);
-    cut.title = messages.pausedHere(clockLabel(atMs / 1000));
+    cut.title = messages.pausedHere(formatClockMs(atMs));
     container.append(cut);
   }
 }
@@ -249,8 +242,8 @@ function registerComponents(): void {
       const who = tileLabel(track.videoType, track.userId, messages);
       const entry = track.files.find((file) => file.startMs <= atMs && atMs < file.endMs);
       this.tooltip.textContent = entry
-        ? `${who} · ${clockLabel(entry.startMs / 1000)}–${clockLabel(entry.endMs / 1000)}`
-        : messages.noVideoAt(who, clockLabel(atMs / 1000));
+        ? `${who} · ${formatSpanMs(entry.startMs, entry.endMs)}`
+        : messages.noVideoAt(who, formatClockMs(atMs));
       this.tooltip.style.left = `${event.clientX - box.left}px`;
       this.tooltip.hidden = false;
     }

@@ -58,9 +58,17 @@ export class StageView {
   }
 
   setTrackHidden(trackId: string, hidden: boolean): void {
+    if (hidden === this.#hiddenTrackIds.has(trackId)) return;
     if (hidden) this.#hiddenTrackIds.add(trackId);
     else this.#hiddenTrackIds.delete(trackId);
     this.update();
+    // Out of the shadow root to the host: a page listing what is on screen follows the tile buttons.
+    this.container.dispatchEvent(new Event('trackvisibilitychange', { bubbles: true, composed: true }));
+  }
+
+  /** Tracks whose tiles are hidden (their sound and sync go on). */
+  get hiddenTrackIds(): readonly string[] {
+    return [...this.#hiddenTrackIds];
   }
 
   /** Forgets pins, hidden tracks and dismissed messages (a new recording). */

@@ -59,8 +59,24 @@ export const ticReplayStyles = css`
   .vjs-tic-replay .vjs-duration {
     padding-right: 0.8em;
   }
-  /* Narrow players: the volume slider gives its room to the time (the mute button stays). */
+  /* Narrow players: the progress bar (and the lanes above it) takes a row of its own, full width,
+     and the volume slider gives its room to the time (the mute button stays). */
   @container (max-width: 480px) {
+    .vjs-tic-replay.vjs-controls-enabled .vjs-control-bar {
+      flex-wrap: wrap;
+      height: auto;
+    }
+    .vjs-tic-replay .vjs-control-bar > .vjs-control {
+      height: 3em;
+    }
+    .vjs-tic-replay .vjs-control-bar > .vjs-progress-control {
+      order: -1;
+      flex: 1 1 100%;
+      height: 1.6em;
+    }
+    .vjs-tic-replay .vjs-playback-rate {
+      margin-left: auto;
+    }
     .vjs-tic-replay .vjs-volume-control {
       display: none;
     }

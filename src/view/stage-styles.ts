@@ -267,6 +267,21 @@ export const stageStyles: CSSResult = css`
     text-align: center;
     overflow-wrap: anywhere;
   }
+  /* A tile is the container of its own texts, so a small tile keeps its error to two short lines. */
+  .tic-stage .tile.active {
+    container-type: size;
+  }
+  @container (max-height: 140px) {
+    .tic-stage .tile-error {
+      inset: 32px 4px 26px;
+    }
+    .tic-stage .tile-error span {
+      -webkit-line-clamp: 2;
+      padding: 1px 6px;
+      font-size: 11px;
+      line-height: 1.25;
+    }
+  }
   .tic-stage .tile.failed {
     background: var(--tic-failed-tile-background, #2a0808);
   }

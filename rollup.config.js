@@ -4,6 +4,7 @@
 //  - dist/tic-replay.iife.js: the same as a classic script (window.TicReplay) for templates that cannot use
 //    modules; it loads hls.js and the Chinese strings on demand from dist/tic-replay-hls.mjs and
 //    dist/tic-replay-zh-CN.mjs;
+//  - dist/review-kit.js: what the review page (demo/) needs besides the element;
 //  - dist/esm/: the unbundled ES modules for bundler users (npm), dependencies left as imports, except
 //    video.js's stylesheet: it is inlined as a JS string module (dist/esm/player/videojs-css.js), so
 //    esbuild, Vite, webpack and rollup bundle the package with no CSS plugin.
@@ -73,6 +74,12 @@ export default [
     // The Chinese strings for the classic-script build (the module build has them as a chunk).
     input: 'src/i18n/zh-CN-pack.ts',
     output: { file: 'dist/tic-replay-zh-CN.mjs', format: 'es' },
+    plugins: [...browserPlugins(), minify()],
+  },
+  {
+    // The review page's catalogue and the core's formatting, for demo/ (never loaded by the embed).
+    input: 'src/review-kit.ts',
+    output: { file: 'dist/review-kit.js', format: 'es' },
     plugins: [...browserPlugins(), minify()],
   },
   {

@@ -4,6 +4,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import esbuild from 'rollup-plugin-esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { transform } from 'esbuild';
+import { trimVideojs } from './trim-videojs.mjs';
 
 /**
  * Parts of video.js's stylesheet for components the replay never shows (captions, text-track
@@ -100,6 +101,7 @@ export function withoutVttJs() {
 export function browserPlugins({ minify = false } = {}) {
   return [
     withoutVttJs(),
+    trimVideojs(),
     cssText(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     commonjs(),

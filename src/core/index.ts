@@ -42,3 +42,5 @@ export { hasFutureData, replayReadyState, readyStateEvents, clampToMedia, isPast
 export { MovingAverage } from './playback/moving-average.js';
 export { PLAYBACK_RATES, MIN_RATE, MAX_RATE } from './playback/playback-rates.js';
 export * from './media-api.js';
+export { gridShape, gridRects, DEFAULT_TILE_ASPECT, type GridShape, type GridRect, type GridRectsOptions } from './layout/grid-shape.js';
+export { buildComposePlan, COMPOSE_LAYOUTS, type ComposePlan, type ComposeSegment, type ComposeTile, type ComposeOptions, type ComposeLayout } from './compose/plan.js';

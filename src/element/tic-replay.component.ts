@@ -45,6 +45,7 @@ import { controlBarExtrasStyles, ticReplayStyles } from './tic-replay.styles.js'
  * @event ratechange
  * @event volumechange
  * @event ended
+ * @event trackvisibilitychange - A track's tile was hidden or shown again (see `hiddenTracks`).
  * @event error - A problem: `event.detail` (and `error`) is a `TicReplayError`; `fatal` ones stop the replay.
  *
  * @csspart player - The video.js player box.
@@ -137,9 +138,14 @@ export class TicReplayElement extends LitElement implements MediaFace {
     this.#stage.pin(trackId);
   }
 
-  /** Hides a track's tile (its sound and sync go on). */
+  /** Hides a track's tile (its sound and sync go on); `trackvisibilitychange` follows. */
   setTrackHidden(trackId: string, hidden: boolean): void {
     this.#stage.setTrackHidden(trackId, hidden);
+  }
+
+  /** The tracks whose tiles are hidden (by `setTrackHidden` or the tile's own button). */
+  get hiddenTracks(): readonly string[] {
+    return this.#stage.hiddenTrackIds;
   }
 
   /** Silences one track without touching the others. */

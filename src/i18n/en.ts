@@ -90,6 +90,7 @@ export const en: Messages = {
   tileCamera: 'Camera',
   moreProblems: (count) => `… and ${count} more (see the element's problems property)`,
   dismissProblems: 'Dismiss messages',
+  problemCount: (count) => (count === 1 ? '1 problem' : `${count} problems`),
   pinTile: (tile) => `Show ${tile} in the main area`,
   unpinTile: (tile) => `Unpin ${tile}`,
   muteTile: (tile) => `Mute ${tile}`,

@@ -102,6 +102,8 @@ export interface Messages {
   moreProblems(count: number): string;
   /** aria-label of the button that hides the problem list. */
   readonly dismissProblems: string;
+  /** The problems banner's one-line summary (it opens to the list). */
+  problemCount(count: number): string;
   /** Tile tools; `tile` is the tile's label (`tileWhiteboard`, a user id, ...). */
   pinTile(tile: string): string;
   unpinTile(tile: string): string;

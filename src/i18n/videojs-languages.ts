@@ -39,8 +39,13 @@ export const VIDEOJS_ZH_CN: Readonly<Record<string, string>> = {
   'Exit Fullscreen': '退出全屏',
 };
 
-/** Our own control-bar components, which video.js localizes like its own (`controlText`, menu item labels). */
+/**
+ * Our own control-bar components, which video.js localizes like its own (`controlText`, menu item
+ * labels), and video.js strings whose pack wording reads wrongly here: the screen-reader suffix of a
+ * selected menu item (the pack's ", 选择" reads as "choose").
+ */
 export const OWN_CONTROLS_ZH_CN: Readonly<Record<string, string>> = {
+  ', selected': '，已选中',
   Layout: '布局',
   Presentation: '演示视图',
   Grid: '宫格视图',

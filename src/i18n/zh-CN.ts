@@ -89,6 +89,7 @@ export const zhCN: Messages = {
   tileCamera: '摄像头',
   moreProblems: (count) => `……另有 ${count} 条（详见元素的 problems 属性）`,
   dismissProblems: '关闭提示',
+  problemCount: (count) => `${count} 个问题`,
   pinTile: (tile) => `在主画面显示“${tile}”`,
   unpinTile: (tile) => `取消固定“${tile}”`,
   muteTile: (tile) => `将“${tile}”静音`,

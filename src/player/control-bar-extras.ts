@@ -1,21 +1,27 @@
 /**
  * Our additions to video.js's control bar, as video.js components:
- *  - timeline lanes: one thin lane per track above the progress bar showing when that person (or
+ *  - timeline lanes: one named lane per track above the progress bar showing when that person (or
  *    the whiteboard, a screen share) has video, with the pauses cut from the replay marked; hovering
- *    says who and when; a click seeks there (the lanes live inside the seek bar, which seeks on click);
+ *    says who and when in one tooltip (video.js's own time tooltips give way); a click seeks there
+ *    (the lanes live inside the seek bar, which seeks on click);
  *  - a layout menu (presentation / grid / focus).
+ * The band the control bar and lanes take at the bottom of the player is measured and published as
+ * `--tic-controls-height` on the player, so the stage keeps its tiles above it.
  */
 import type { ReplayEngine } from '../engine/replay-engine.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Timeline } from '../core/timeline/timeline.js';
 import { STAGE_LAYOUTS, type StageLayout } from '../core/layout/stage-layout.js';
+import { formatClockMs, formatSpanMs } from '../core/format/clock.js';
 import { tileLabel } from '../view/labels.js';
 import type { VideoJsPlayer } from './videojs.js';
 import { videojs } from './videojs.js';
 
-/** At most this many lanes; more tracks than that are summarised in the last lane's label. */
+/** At most this many lanes (the band must leave room for the tiles); further tracks get none. */
 const MAX_LANES = 8;
+/** Space between the lanes and the tiles above them. */
+const BAND_MARGIN_PX = 4;
 
 type ComponentInstance = {
   el(): HTMLElement;
@@ -26,14 +32,6 @@ type ComponentInstance = {
   dispose(): void;
 };
 type ComponentClass = new (player: VideoJsPlayer, options?: Record<string, unknown>) => ComponentInstance;
-
-export function clockLabel(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
 
 /** Where the replay timeline has pause cuts: the service's OmittedDurations, else the shared split points. */
 export function pauseCutsMs(engine: ReplayEngine): number[] {
@@ -53,9 +51,13 @@ export function renderLanes(container: HTMLElement, timeline: Timeline | undefin
     lane.className = 'vjs-tic-lane';
     lane.dataset.trackId = track.id;
     const who = tileLabel(track.videoType, track.userId, messages);
-    const spans = track.files.map((entry) => `${clockLabel(entry.startMs / 1000)}–${clockLabel(entry.endMs / 1000)}`);
+    const spans = track.files.map((entry) => formatSpanMs(entry.startMs, entry.endMs));
     lane.setAttribute('role', 'img');
     lane.setAttribute('aria-label', messages.timelineLane(who, spans));
+    const name = document.createElement('span');
+    name.className = 'vjs-tic-lane-name';
+    name.setAttribute('aria-hidden', 'true');
+    name.textContent = who;
     for (const entry of track.files) {
       const segment = document.createElement('div');
       segment.className = 'vjs-tic-lane-segment';
@@ -66,13 +68,14 @@ export function renderLanes(container: HTMLElement, timeline: Timeline | undefin
       segment.dataset.to = String(entry.endMs);
       lane.append(segment);
     }
+    lane.append(name);
     container.append(lane);
   }
   for (const atMs of cutsMs) {
     const cut = document.createElement('div');
     cut.className = 'vjs-tic-lane-cut';
     cut.style.left = percent(atMs);
-    cut.title = messages.pausedHere(clockLabel(atMs / 1000));
+    cut.title = messages.pausedHere(formatClockMs(atMs));
     container.append(cut);
   }
 }
@@ -107,12 +110,70 @@ export function addControlBarExtras(player: VideoJsPlayer, options: ControlBarEx
     controlBar.addChild(menu);
     controlBar.el().insertBefore(menu.el(), fullscreen?.el() ?? null);
   }
+  const band = new ControlsBand(player, controlBar, lanes);
+  options.engine.addEventListener('loadedmetadata', band.measureSoon);
+  options.engine.addEventListener('emptied', band.measureSoon);
+  player.on('dispose', () => {
+    options.engine.removeEventListener('loadedmetadata', band.measureSoon);
+    options.engine.removeEventListener('emptied', band.measureSoon);
+    band.disconnect();
+  });
   return {
     refreshLanguage() {
       (lanes as unknown as { refresh?: () => void } | undefined)?.refresh?.();
       (menu as unknown as { update?: () => void } | undefined)?.update?.();
+      relabelTimeDisplays(controlBar);
+      // The rate menu's items word ", selected" when built: rebuilt, they speak the new language.
+      (controlBar?.getChild('PlaybackRateMenuButton') as unknown as { update?: () => void } | undefined)?.update?.();
+      band.measureSoon();
     },
   };
+}
+
+/** video.js words the time displays' screen-reader labels once, when built: word them again. */
+function relabelTimeDisplays(controlBar: ComponentInstance | undefined): void {
+  for (const name of ['CurrentTimeDisplay', 'DurationDisplay']) {
+    const display = controlBar?.getChild(name) as (ComponentInstance & { labelText_?: string; localize(text: string): string }) | undefined;
+    const label = display?.el().querySelector('.vjs-control-text');
+    if (display?.labelText_ && label) label.textContent = `${display.localize(display.labelText_)}\u00a0`;
+  }
+}
+
+/** Measures how much of the player's bottom the control bar and the lanes above it take. */
+class ControlsBand {
+  readonly #observer = new ResizeObserver(() => this.measureSoon());
+  #frame = 0;
+
+  constructor(
+    private readonly player: VideoJsPlayer,
+    private readonly controlBar: ComponentInstance | undefined,
+    private readonly lanes: ComponentInstance | undefined,
+  ) {
+    this.#observer.observe(player.el());
+    if (controlBar) this.#observer.observe(controlBar.el());
+    if (lanes) this.#observer.observe(lanes.el());
+    this.measureSoon();
+  }
+
+  readonly measureSoon = (): void => {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => this.#measure());
+  };
+
+  #measure(): void {
+    const playerBox = this.player.el().getBoundingClientRect();
+    const barBox = this.controlBar?.el().getBoundingClientRect();
+    if (!barBox || barBox.height === 0) return; // hidden: keep the last band, the stage does not jump
+    const lanesBox = this.lanes?.el().getBoundingClientRect();
+    const top = lanesBox && lanesBox.height > 0 ? Math.min(barBox.top, lanesBox.top) : barBox.top;
+    const heightPx = Math.max(0, Math.ceil(playerBox.bottom - top + BAND_MARGIN_PX));
+    (this.player.el() as HTMLElement).style.setProperty('--tic-controls-height', `${heightPx}px`);
+  }
+
+  disconnect(): void {
+    cancelAnimationFrame(this.#frame);
+    this.#observer.disconnect();
+  }
 }
 
 function registerComponents(): void {
@@ -181,8 +242,8 @@ function registerComponents(): void {
       const who = tileLabel(track.videoType, track.userId, messages);
       const entry = track.files.find((file) => file.startMs <= atMs && atMs < file.endMs);
       this.tooltip.textContent = entry
-        ? `${who} · ${clockLabel(entry.startMs / 1000)}–${clockLabel(entry.endMs / 1000)}`
-        : messages.noVideoAt(who, clockLabel(atMs / 1000));
+        ? `${who} · ${formatSpanMs(entry.startMs, entry.endMs)}`
+        : messages.noVideoAt(who, formatClockMs(atMs));
       this.tooltip.style.left = `${event.clientX - box.left}px`;
       this.tooltip.hidden = false;
     }

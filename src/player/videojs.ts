@@ -12,11 +12,16 @@ export const videojs = videojsCore as typeof videojsTypes;
 export type VideoJsPlayer = ReturnType<typeof videojsTypes>;
 
 /**
- * The control bar of a replay: no captions, audio tracks, chapters, picture-in-picture or
- * remaining time (nothing to show), and never the live UI (video.js hides that only by CSS, which
- * our pruned stylesheet drops).
+ * The control bar of a replay: play, volume, `current / duration`, the progress bar (with our
+ * timeline lanes), rate, layout, fullscreen. No captions, audio tracks, chapters,
+ * picture-in-picture or remaining time (nothing to show), no skip buttons (their label would keep a
+ * raw "{1}" after a change of language), and never the live UI (video.js hides that only by CSS,
+ * which our pruned stylesheet drops).
  */
 export const CONTROL_BAR_OPTIONS = {
+  skipBackward: false,
+  skipForward: false,
+  liveDisplay: false,
   pictureInPictureToggle: false,
   subsCapsButton: false,
   audioTrackButton: false,

@@ -238,7 +238,7 @@ describe('the review page (demo/)', function () {
     expect(text).to.contain('<img src=x data-injected>');
     expect(page.doc.querySelector('[data-injected]') === null, 'no markup was injected').to.equal(true);
     expect(visibleText(page.doc.getElementById('problem-count'))).to.contain('2');
-    expect(page.doc.getElementById('fatal')!.hidden).to.equal(true);
+    expect(page.player.error?.fatal ?? false).to.equal(false);
 
     // The rest plays, from the pasted text (relative URLs resolve against the page here).
     await ready(page);
@@ -285,17 +285,75 @@ describe('the review page (demo/)', function () {
     await ready(page);
   });
 
-  it('shows a fatal error prominently', async () => {
+  it('shows a fatal error once: in the player, with its details in the list', async () => {
     const page = await openPage('?src=/demo/no-such-recording.json');
-    const alert = page.doc.getElementById('fatal')!;
-    await until(() => !alert.hidden, 'the fatal error is shown');
-    expect(alert.getAttribute('role')).to.equal('alert');
-    expect(visibleText(alert)).to.contain('cannot be played');
-    expect(visibleText(alert)).to.contain('404');
+    await until(() => page.player.error?.fatal === true, 'the recording fails');
+    await page.player.updateComplete;
+    const message = page.player.error!.message;
+    expect(message).to.contain('404');
+    const inPlayer = page.player.shadowRoot!.querySelector('[part="error"]')!;
+    expect(inPlayer.getAttribute('role')).to.equal('alert');
+    expect(visibleText(inPlayer)).to.contain('404');
+    // Nowhere else on the page does the sentence appear again.
+    expect(page.doc.body.innerText.includes(message)).to.equal(false);
+    expect(page.doc.querySelectorAll('[role="alert"]:not([hidden])').length).to.equal(0);
     expect(page.doc.getElementById('state')!.textContent).to.equal('cannot play');
-    expect(page.doc.querySelector('#problems-list .badge-fatal') !== null, 'the list marks it fatal').to.equal(true);
+    expect(page.doc.querySelector('#problems-list .badge-fatal') !== null, 'the list marks it').to.equal(true);
+    expect(visibleText(page.doc.getElementById('problems-list'))).to.contain('no-such-recording.json');
     expect(rows(page)).to.have.length(0);
     await audit(page);
+  });
+
+  it('an invalid URL is said under its field and clears the previous recording’s error', async () => {
+    const page = await openPage('?src=/demo/no-such-recording.json');
+    await until(() => page.player.error?.fatal === true, 'the recording fails');
+    const input = page.doc.getElementById('url-input') as HTMLInputElement;
+    input.value = 'http://[not a url';
+    (page.doc.querySelector('#url-form button[type="submit"]') as HTMLButtonElement).click();
+    const fieldError = page.doc.getElementById('url-error')!;
+    await until(() => visibleText(fieldError).includes('is not a URL'), 'the field says what is wrong');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await until(() => page.player.error === null, 'the old error is gone from the player');
+    await page.player.updateComplete;
+    expect(page.player.shadowRoot!.querySelector('[part="error"]') === null, 'no error in the player').to.equal(true);
+    expect(visibleText(page.doc.getElementById('problems-empty'))).to.contain('No problems');
+
+    // A valid URL afterwards clears the field's message.
+    input.value = 'sample-recording.json';
+    (page.doc.querySelector('#url-form button[type="submit"]') as HTMLButtonElement).click();
+    await ready(page);
+    expect(fieldError.hidden).to.equal(true);
+    expect(input.hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('"On screen" lists only the tracks whose tiles are shown, joined as the language joins lists', async () => {
+    const page = await openPage('#t=20');
+    await settled(page, 20);
+    const onScreen = page.doc.getElementById('on-screen')!;
+    await until(() => onScreen.textContent === 'On screen: Whiteboard, teacher, student', `all three listed (${onScreen.textContent})`);
+    page.player.setTrackHidden('0:student', true);
+    await until(() => onScreen.textContent === 'On screen: Whiteboard, teacher', 'the hidden student is not listed');
+    const select = page.doc.getElementById('lang-select') as HTMLSelectElement;
+    select.value = 'zh-CN';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    page.player.setTrackHidden('0:student', false);
+    await until(() => onScreen.textContent === '画面中：白板、teacher、student', `Chinese list (${onScreen.textContent})`);
+  });
+
+  it('is a small app in modules that uses the element’s public API only, its texts from the catalogues', async () => {
+    const modules = ['main', 'dom', 'language', 'load', 'problems', 'tracks', 'status', 'meta', 'moment'];
+    for (const name of modules) {
+      const response = await fetch(`/demo/app/${name}.js`);
+      expect(response.ok, name).to.equal(true);
+      const source = await response.text();
+      expect(source, name).not.to.match(/shadowRoot|renderRoot/);
+      expect(source.split('\n').length, `${name} stays small`).to.be.below(250);
+      // No module-level mutable state: the one app state object lives in main.js.
+      expect(source, name).not.to.match(/^let /m);
+    }
+    const kit = await import(/* @vite-ignore */ new URL('/dist/review-kit.js', location.href).href);
+    expect(kit.reviewMessages('zh-CN').page.filesHeading).to.equal('轨道与文件');
+    expect(kit.formatClock(75.3)).to.equal('1:15');
   });
 
   it('switches language: <html lang>, the player’s lang and the page’s texts', async () => {

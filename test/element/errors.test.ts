@@ -44,6 +44,9 @@ describe('<tic-replay> with bad input', () => {
     // Both are shown to people, as text.
     const shadow = player.shadowRoot!;
     expect(shadow.querySelector('[part~="tile-error"]')!.textContent).to.contain('HTTP 404');
+    // The banner shows the newest in one line and opens to the list.
+    shadow.querySelector<HTMLButtonElement>('[part="problems"] .problems-toggle')!.click();
+    await delay(0);
     const listed = shadow.querySelector('[part="problems"]')!.textContent!;
     expect(listed).to.contain('VideoInfos[1].VideoPlayTime');
     expect(listed).to.contain('missing.mp4');

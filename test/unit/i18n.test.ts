@@ -231,6 +231,7 @@ const SAMPLES: Samples = {
   tileCamera: null,
   moreProblems: [[17]],
   dismissProblems: null,
+  problemCount: [[1], [4]],
   pinTile: [['alice_01']],
   unpinTile: [['alice_01']],
   muteTile: [['alice_01']],
@@ -553,11 +554,13 @@ describe('the stage in Chinese', () => {
       const input = { TotalTime: 2000, VideoInfos: [entry({ VideoUrl: '/test/fixtures/cam-a.mp4' }, 0), ...[1, 2, 3, 4, 5].map(bad)] };
       engine.open(readRecordingInput(input, location.href, zhCN));
       stage.update();
+      expect(container.querySelector('[part="problems"] .problems-count')!.textContent).to.equal('5 个问题');
+      container.querySelector<HTMLButtonElement>('[part="problems"] .problems-toggle')!.click(); // opens the list
       const items = [...container.querySelectorAll('[part="problems"] li')].map((item) => item.textContent!.trim());
       expect(items).to.have.length(4);
       expect(items[0]).to.equal('VideoInfos[3].VideoPlayTime 必须是非负整数（毫秒），实际为 -3');
       expect(items[3]).to.equal('……另有 2 条（详见元素的 problems 属性）');
-      expect(container.querySelector('[part="problems"] button')!.getAttribute('aria-label')).to.equal('关闭提示');
+      expect(container.querySelector('[part="problems"] .dismiss')!.getAttribute('aria-label')).to.equal('关闭提示');
 
       stage.messages = en;
       stage.update();

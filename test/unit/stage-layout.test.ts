@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { VideoType } from '../../src/core/recording/recording.js';
 import { trackIdOf } from '../../src/core/timeline/timeline.js';
 import { arrangeStage, type MountedView, type StageModel } from '../../src/core/layout/stage-layout.js';
+import { gridRects, gridShape } from '../../src/core/layout/grid-shape.js';
 
 type View = MountedView<string>;
 
@@ -217,5 +218,57 @@ describe('arrangeStage', () => {
         }),
       );
     });
+  });
+});
+
+describe('gridShape', () => {
+  const WIDE = 16 / 9;
+  const shape = (count: number, aspect: number) => {
+    const { columns, rows } = gridShape(count, aspect);
+    return `${columns}x${rows}`;
+  };
+
+  it('puts 16:9 tiles in a 16:9 player as 1, 2 side by side, 2×2 for 3 and 4, 3×2 for 5 and 6, 3×3 up to 9', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((count) => shape(count, WIDE))).to.deep.equal([
+      '1x1', '2x1', '2x2', '2x2', '3x2', '3x2', '3x3', '3x3', '3x3',
+    ]);
+  });
+
+  it('stacks tiles in a tall box and lines them up in a very wide one', () => {
+    expect(shape(3, 9 / 16)).to.equal('1x3');
+    expect(shape(3, 6)).to.equal('3x1');
+  });
+
+  it('never chooses a shape whose tiles are smaller than another shape’s', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 16 }), fc.double({ min: 0.2, max: 6, noNaN: true }), (count, aspect) => {
+        const chosen = gridShape(count, aspect);
+        expect(chosen.columns * chosen.rows).to.be.at.least(count);
+        expect((chosen.columns - 1) * chosen.rows).to.be.below(count); // no empty column
+        const tileWidth = (columns: number, rows: number) => Math.min(aspect / columns, WIDE / rows);
+        const best = Math.max(...Array.from({ length: count }, (_, i) => tileWidth(i + 1, Math.ceil(count / (i + 1)))));
+        expect(tileWidth(chosen.columns, chosen.rows)).to.be.closeTo(best, 1e-9);
+      }),
+    );
+  });
+
+  it('gives no grid for no tiles, and refuses a box with no shape', () => {
+    expect(gridShape(0, WIDE)).to.deep.equal({ columns: 0, rows: 0 });
+    expect(() => gridShape(2, 0)).to.throw(/boxAspect must be a positive number, got 0/);
+  });
+
+  it('places the cells row by row inside the box, a short last row centred', () => {
+    const rects = gridRects(3, 1600, 900, { gap: 0 });
+    expect(rects).to.deep.equal([
+      { x: 0, y: 0, width: 800, height: 450 },
+      { x: 800, y: 0, width: 800, height: 450 },
+      { x: 400, y: 450, width: 800, height: 450 },
+    ]);
+    const spaced = gridRects(4, 1000, 500, { gap: 10 });
+    for (const rect of spaced) {
+      expect(rect.x).to.be.at.least(10);
+      expect(rect.x + rect.width).to.be.at.most(990 + 1e-9);
+      expect(rect.y + rect.height).to.be.at.most(490 + 1e-9);
+    }
   });
 });

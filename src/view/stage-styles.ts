@@ -209,6 +209,9 @@ export const stageStyles: CSSResult = css`
   }
   .tic-stage .fatal {
     flex-direction: column;
+    /* A long message with its reasons on a small player scrolls instead of losing its first line. */
+    justify-content: safe center;
+    overflow-y: auto;
     font-size: 15px;
     background: rgb(20 20 20 / 92%);
     z-index: 2;

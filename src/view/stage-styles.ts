@@ -297,6 +297,9 @@ export const stageStyles: CSSResult = css`
     overflow: auto;
     overflow-wrap: anywhere;
     flex-direction: column;
+    /* A long message with its reasons on a small player scrolls instead of losing its first line. */
+    justify-content: safe center;
+    overflow-y: auto;
     font-size: 15px;
     color: #fff;
     background: rgb(20 20 20);

@@ -1,5 +1,6 @@
 // video.js core registers components the replay never creates (the player is built with
-// textTrackDisplay, textTrackSettings and errorDisplay off, no title bar, no spatial navigation).
+// textTrackDisplay, textTrackSettings and errorDisplay off, no title bar, no spatial navigation, and
+// a control bar without skip, live, picture-in-picture, remaining-time, caption or track buttons).
 // Their class bodies are emptied at build time: the names stay registered, the code is not shipped.
 // A class that is not found as expected fails the build, so an upgrade of video.js is noticed.
 const UNUSED_CLASSES = [
@@ -14,6 +15,28 @@ const UNUSED_CLASSES = [
   'TextTrackSettings',
   'TitleBar',
   'TransientButton',
+  // Controls the control bar is built without (src/player/videojs.ts turns them off), and the
+  // caption, chapter and audio-track menus behind them.
+  'SkipForward',
+  'SkipBackward',
+  'LiveDisplay',
+  'SeekToLive',
+  'PictureInPictureToggle',
+  'RemainingTimeDisplay',
+  'TrackButton',
+  'TextTrackMenuItem',
+  'OffTextTrackMenuItem',
+  'TextTrackButton',
+  'ChaptersTrackMenuItem',
+  'ChaptersButton',
+  'DescriptionsButton',
+  'SubtitlesButton',
+  'CaptionSettingsMenuItem',
+  'CaptionsButton',
+  'SubsCapsMenuItem',
+  'SubsCapsButton',
+  'AudioTrackMenuItem',
+  'AudioTrackButton',
 ];
 
 export function trimVideojs() {

@@ -6,12 +6,12 @@
  *    below the main area, 28 % of the height, when the frame is portrait). Strip tiles are 16:9 and
  *    stack from the top; where the player would clip tiles that do not fit, a video cannot be
  *    scrolled, so the tiles shrink until every one fits.
- *  - Grid: every tile equal. The player fills columns of at least 220 CSS px; a frame has a fixed
- *    size, so here the column count is the one that shows 16:9 pictures largest.
+ *  - Grid: every tile equal, in the player's own grid shape (`layout/grid-shape.ts`).
  *
  * Every rectangle has even coordinates and sizes (H.264 in 4:2:0 halves the chroma) and tiles are
  * separated by the gap, which is also the frame's margin.
  */
+import { gridRects as layoutGridRects } from '../layout/grid-shape.js';
 
 export interface Rect {
   readonly x: number;
@@ -68,31 +68,16 @@ export function presentationRects(frame: FrameSize, stripCount: number): { main:
   return { main, strip };
 }
 
-/** Area of a 16:9 picture fitted whole inside a `width` × `height` tile. */
-function pictureArea(width: number, height: number): number {
-  const pictureWidth = Math.min(width, height * PICTURE_ASPECT);
-  return pictureWidth * (pictureWidth / PICTURE_ASPECT);
-}
-
-/** `count` equal tiles filling the frame, row by row from the top left, as the player's grid does. */
+/**
+ * `count` equal tiles filling the frame: the player's grid (`layout/grid-shape.ts`, the same rows ×
+ * columns and a centred short last row), on even pixels.
+ */
 export function gridRects(frame: FrameSize, count: number): Rect[] {
-  if (count === 0) return [];
   const gap = gapPx(frame);
-  const contentWidth = frame.widthPx - 2 * gap;
-  const contentHeight = frame.heightPx - 2 * gap;
-  let best = { columns: 1, area: -1 };
-  for (let columns = 1; columns <= count; columns++) {
-    const rows = Math.ceil(count / columns);
-    const area = pictureArea(fittedLength(columns, Infinity, contentWidth, gap), fittedLength(rows, Infinity, contentHeight, gap));
-    if (area > best.area) best = { columns, area };
-  }
-  const rows = Math.ceil(count / best.columns);
-  const width = fittedLength(best.columns, Infinity, contentWidth, gap);
-  const height = fittedLength(rows, Infinity, contentHeight, gap);
-  return Array.from({ length: count }, (_, i) => ({
-    x: gap + (i % best.columns) * (width + gap),
-    y: gap + Math.floor(i / best.columns) * (height + gap),
-    width,
-    height,
+  return layoutGridRects(count, frame.widthPx, frame.heightPx, { gap, tileAspect: PICTURE_ASPECT }).map((rect) => ({
+    x: even(rect.x),
+    y: even(rect.y),
+    width: even(rect.width),
+    height: even(rect.height),
   }));
 }

@@ -34,14 +34,14 @@ type ComponentInstance = {
 type ComponentClass = new (player: VideoJsPlayer, options?: Record<string, unknown>) => ComponentInstance;
 
 /** Where the replay timeline has pause cuts: the service's OmittedDurations, else the shared split points. */
-export function pauseCutsMs(engine: ReplayEngine): number[] {
+function pauseCutsMs(engine: ReplayEngine): number[] {
   const omitted = engine.recording?.omittedDurations ?? [];
   if (omitted.length > 0) return omitted.map((cut) => cut.atMs);
   return [...(engine.timeline?.splitPointsMs ?? [])];
 }
 
 /** Renders the lanes of a timeline into `container` (plain DOM, text only). */
-export function renderLanes(container: HTMLElement, timeline: Timeline | undefined, cutsMs: readonly number[], messages: Messages = en): void {
+function renderLanes(container: HTMLElement, timeline: Timeline | undefined, cutsMs: readonly number[], messages: Messages = en): void {
   container.replaceChildren();
   if (!timeline || timeline.durationMs <= 0) return;
   const percent = (ms: number) => `${(ms / timeline.durationMs) * 100}%`;

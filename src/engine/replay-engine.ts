@@ -237,7 +237,7 @@ export class ReplayEngine extends EventTarget implements MediaFace {
   }
 
   #report(problem: RecordingProblem, fatal: boolean): void {
-    const error = new TicReplayError(problem, fatal);
+    const error = new TicReplayError(problem, fatal, this.messages);
     this.#problems = [...this.#problems, error];
     this.#error = error;
     this.dispatchEvent(new CustomEvent('error', { detail: error }));

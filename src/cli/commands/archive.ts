@@ -4,7 +4,7 @@ import { RecordingError } from '../../core/recording/recording.js';
 import { archiveRecording, type ArchiveReport } from '../../node/archive/archive-recording.js';
 import { formatBytes, createProgressDisplay } from '../../node/progress-display.js';
 import { readRecordingArg } from '../../node/read-result.js';
-import { assertS3SdkInstalled, S3SdkMissingError, uploadArchive } from '../../node/s3/upload-archive.js';
+import { s3SdkMissingMessage, S3SdkMissingError, uploadArchive } from '../../node/s3/upload-archive.js';
 import { keyOf } from '../../node/s3/s3-target.js';
 import { EXIT, type Command, type CommandIo } from '../command.js';
 import { requiredString, UsageError, wholeNumberOption } from '../option-values.js';
@@ -70,14 +70,10 @@ export const archiveCommand: Command = {
       return EXIT.usage;
     }
 
-    if (s3) {
-      try {
-        await assertS3SdkInstalled();
-      } catch (error) {
-        if (!(error instanceof S3SdkMissingError)) throw error;
-        io.stderr.write(`${error.message}\n`);
-        return EXIT.failed;
-      }
+    const sdkMissing = s3 ? await s3SdkMissingMessage() : undefined;
+    if (sdkMissing) {
+      io.stderr.write(`${sdkMissing}\n`);
+      return EXIT.failed;
     }
 
     let parsed: Awaited<ReturnType<typeof readRecordingArg>>;

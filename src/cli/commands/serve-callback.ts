@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { ArchiveJobs } from '../../node/callback/archive-jobs.js';
 import { createCallbackHandler } from '../../node/callback/callback-server.js';
 import { JobJournal } from '../../node/callback/job-journal.js';
-import { assertS3SdkInstalled, S3SdkMissingError } from '../../node/s3/upload-archive.js';
+import { s3SdkMissingMessage } from '../../node/s3/upload-archive.js';
 import { EXIT, type Command } from '../command.js';
 import { requiredString, UsageError, wholeNumberOption, optionalString } from '../option-values.js';
 import { readS3Options, S3_HELP, S3_OPTIONS } from '../s3-options.js';
@@ -73,14 +73,10 @@ export const serveCallbackCommand: Command = {
       return EXIT.usage;
     }
 
-    if (settings.s3) {
-      try {
-        await assertS3SdkInstalled();
-      } catch (error) {
-        if (!(error instanceof S3SdkMissingError)) throw error;
-        io.stderr.write(`${error.message}\n`);
-        return EXIT.failed;
-      }
+    const sdkMissing = settings.s3 ? await s3SdkMissingMessage() : undefined;
+    if (sdkMissing) {
+      io.stderr.write(`${sdkMissing}\n`);
+      return EXIT.failed;
     }
 
     const log = (line: string) => io.stdout.write(`${new Date().toISOString()} ${line}\n`);

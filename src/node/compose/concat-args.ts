@@ -10,16 +10,21 @@ export function concatListEntry(path: string, durationS?: number): string {
   return durationS === undefined ? line : `${line}\nduration ${durationS.toFixed(6)}`;
 }
 
+/** What every ffmpeg run of ours starts with: quiet, no keyboard, progress as key=value lines on stdout. */
+export const FFMPEG_QUIET_WITH_PROGRESS: readonly string[] = [
+  '-hide_banner',
+  '-nostdin',
+  '-loglevel',
+  'error',
+  '-progress',
+  'pipe:1',
+  '-nostats',
+  '-y',
+];
+
 export function concatArgs(videoListPath: string, audioListPath: string, outputPath: string): string[] {
   return [
-    '-hide_banner',
-    '-nostdin',
-    '-loglevel',
-    'error',
-    '-progress',
-    'pipe:1',
-    '-nostats',
-    '-y',
+    ...FFMPEG_QUIET_WITH_PROGRESS,
     '-f',
     'concat',
     '-safe',

@@ -10,6 +10,7 @@
  */
 import type { ComposePlan, ComposeSource, ComposeTile } from '../../core/compose/plan.js';
 import { tileLabel } from '../../view/labels.js';
+import { FFMPEG_QUIET_WITH_PROGRESS } from './concat-args.js';
 import { ffmpegInputOf, networkInputArgs } from './media-input.js';
 import type { ProbeResult } from './probe.js';
 import { AUDIO_SAMPLE_RATE, sampleAtFrame, type RenderJob } from './render-jobs.js';
@@ -205,14 +206,7 @@ export function segmentArgs(job: RenderJob, context: SegmentArgsContext): string
   }
 
   return [
-    '-hide_banner',
-    '-nostdin',
-    '-loglevel',
-    'error',
-    '-progress',
-    'pipe:1',
-    '-nostats',
-    '-y',
+    ...FFMPEG_QUIET_WITH_PROGRESS,
     ...inputs.flatMap((input) => input.args),
     '-filter_complex',
     graph.join(';'),

@@ -27,9 +27,18 @@ export class S3SdkMissingError extends Error {
 type ClientModule = typeof import('@aws-sdk/client-s3');
 type StorageModule = typeof import('@aws-sdk/lib-storage');
 
-/** Fails early, before hours of downloads, when `--to` is given but the SDK is not installed. */
-export async function assertS3SdkInstalled(): Promise<void> {
-  await loadSdk();
+/**
+ * Asked before hours of downloads when `--to` is given: the one-line install hint when the SDK is
+ * missing, else undefined (other failures throw).
+ */
+export async function s3SdkMissingMessage(): Promise<string | undefined> {
+  try {
+    await loadSdk();
+    return undefined;
+  } catch (error) {
+    if (error instanceof S3SdkMissingError) return error.message;
+    throw error;
+  }
 }
 
 async function loadSdk(): Promise<{ s3: ClientModule; storage: StorageModule }> {

@@ -1,10 +1,12 @@
 /**
- * One mounted file: its media element, the source adapter feeding it, and what the engine knows
- * about it. Slots exist only around their file's interval (see `engine/mount-plan.ts`).
+ * One mounted file: its media element and the source adapter feeding it. Slots exist only around
+ * their file's interval (see `core/playback/mount-plan.ts`). What the engine learns while playing
+ * the file is kept beside it, in `engine/mounted-file.ts`.
  */
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import { VideoType, type RecordingProblem } from '../core/recording/recording.js';
+import type { RecordingFile } from '../core/recording/recording.js';
 import type { TimelineFile } from '../core/timeline/timeline.js';
 import { adapterFor } from './adapters.js';
 import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adapter.js';
@@ -17,6 +19,11 @@ const FRAME_MATCH_TOLERANCE_S = 0.05;
 /** Media events after which the engine re-checks readiness. */
 const WATCHED_EVENTS = ['loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough', 'seeked', 'playing', 'waiting', 'stalled', 'progress'] as const;
 
+/** Makes the media element of a file (a real one in the browser, a fake in Node tests). */
+export type MediaElementFactory = (kind: 'audio' | 'video') => HTMLMediaElement;
+
+export const createDomMediaElement: MediaElementFactory = (kind) => document.createElement(kind);
+
 export interface SlotCallbacks {
   onMediaEvent(slot: MediaSlot, type: string): void;
   onFailure(slot: MediaSlot, problem: RecordingProblem): void;
@@ -28,7 +35,7 @@ export class MediaSlot {
   #failureValue: RecordingProblem | undefined;
   #source: AttachedSource | undefined;
   #disposed = false;
-  #loadStarted = false;
+  #downloadStarted = false;
   readonly #adapters: readonly SourceAdapter[] | undefined;
   /** Set while a frame is expected after a seek: since when (real ms). */
   #frameExpectedSince: number | undefined;
@@ -40,17 +47,19 @@ export class MediaSlot {
    * happens.
    */
   constructor(
-    readonly entry: TimelineFile,
+    /** The file and where it sits on the replay timeline. */
+    readonly timelineFile: TimelineFile,
     private readonly callbacks: SlotCallbacks,
     adapters?: readonly SourceAdapter[],
     private readonly messages: Messages = en,
+    createElement: MediaElementFactory = createDomMediaElement,
   ) {
-    const { file } = entry;
+    const { file } = timelineFile;
     const isAudio = file.videoType === VideoType.AudioOnly || file.format === 'mp3';
-    const element = document.createElement(isAudio ? 'audio' : 'video');
+    const element = createElement(isAudio ? 'audio' : 'video');
     element.preload = 'auto';
     element.autoplay = false;
-    if (element instanceof HTMLVideoElement) element.playsInline = true;
+    if (!isAudio) (element as HTMLVideoElement).playsInline = true;
     element.dataset.videoId = file.videoId;
     element.dataset.userId = file.userId;
     element.dataset.videoType = String(file.videoType);
@@ -60,9 +69,9 @@ export class MediaSlot {
     this.#adapters = adapters;
   }
 
-  /** Whether the file's download has been started (see `load`). */
-  get loading(): boolean {
-    return this.#loadStarted;
+  /** Whether the file's download has been started (see `startDownload`). */
+  get downloadStarted(): boolean {
+    return this.#downloadStarted;
   }
 
   /**
@@ -70,10 +79,10 @@ export class MediaSlot {
    * in turn for preloading ones, so that a class with many cameras does not open more downloads
    * than the browser serves at once.
    */
-  load(): void {
-    if (this.#loadStarted || this.#disposed) return;
-    this.#loadStarted = true;
-    const { file } = this.entry;
+  startDownload(): void {
+    if (this.#downloadStarted || this.#disposed) return;
+    this.#downloadStarted = true;
+    const { file } = this.timelineFile;
     const messages = this.messages;
     const adapter = adapterFor(file, this.#adapters);
     if (!adapter) {
@@ -89,8 +98,26 @@ export class MediaSlot {
     );
   }
 
+  /** The recording file played here. */
+  get file(): RecordingFile {
+    return this.timelineFile.file;
+  }
+
   get videoId(): string {
-    return this.entry.file.videoId;
+    return this.timelineFile.file.videoId;
+  }
+
+  get trackId(): string {
+    return this.timelineFile.trackId;
+  }
+
+  /** Where the file starts and ends on the replay timeline (ms). */
+  get startMs(): number {
+    return this.timelineFile.startMs;
+  }
+
+  get endMs(): number {
+    return this.timelineFile.endMs;
   }
 
   get state(): SlotState {
@@ -136,7 +163,7 @@ export class MediaSlot {
    */
   expectFrame(nowMs: number): void {
     const element = this.element;
-    if (!(element instanceof HTMLVideoElement) || typeof element.requestVideoFrameCallback !== 'function') return;
+    if (!canReportFrames(element)) return;
     const token = ++this.#frameToken;
     this.#frameExpectedSince = nowMs;
     const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
@@ -155,10 +182,10 @@ export class MediaSlot {
    * Whether a frame expected after a seek has not been presented yet. Elements that are not rendered
    * (a hidden track, a background tab) present no frames: they are waited for at most `timeoutMs`.
    */
-  awaitingFrame(nowMs: number, timeoutMs: number): boolean {
+  awaitingFrame(nowMs: number, timeoutMs: number, pageHidden: boolean): boolean {
     const since = this.#frameExpectedSince;
     if (since === undefined) return false;
-    if (nowMs - since > timeoutMs || document.hidden || !this.element.checkVisibility()) {
+    if (nowMs - since > timeoutMs || pageHidden || !isRendered(this.element)) {
       this.#frameExpectedSince = undefined;
       return false;
     }
@@ -177,7 +204,7 @@ export class MediaSlot {
 
   #fail(failure: SourceFailure): void {
     if (this.#disposed || this.#failureValue) return;
-    const { file } = this.entry;
+    const { file } = this.timelineFile;
     this.#failureValue = {
       code: 'media-failed',
       message: failure.describe?.(this.messages) ?? failure.message,
@@ -188,4 +215,14 @@ export class MediaSlot {
     this.element.dataset.failed = '';
     this.callbacks.onFailure(this, this.#failureValue);
   }
+}
+
+/** Whether an element tells when it presents a frame (a video with requestVideoFrameCallback). */
+export function canReportFrames(element: HTMLMediaElement): element is HTMLVideoElement {
+  return typeof (element as Partial<HTMLVideoElement>).requestVideoFrameCallback === 'function';
+}
+
+/** Whether an element is rendered (a hidden tile presents no frames). */
+export function isRendered(element: HTMLMediaElement): boolean {
+  return typeof element.checkVisibility !== 'function' || element.checkVisibility();
 }

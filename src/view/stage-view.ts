@@ -65,9 +65,9 @@ export class StageView {
     const model = arrangeStage(
       this.engine.slots.map((slot) => ({
         slot,
-        trackId: slot.entry.trackId,
-        videoType: slot.entry.file.videoType,
-        userId: slot.entry.file.userId,
+        trackId: slot.trackId,
+        videoType: slot.file.videoType,
+        userId: slot.file.userId,
         active: slot.state === 'active',
       })),
       timeline ? timeline.tracks.map((track) => track.id) : [],

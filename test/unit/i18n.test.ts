@@ -453,7 +453,7 @@ describe('media failures in the player\'s language', () => {
   function slotFailure(adapters: readonly SourceAdapter[], messages?: Messages): Promise<RecordingProblem> {
     return new Promise((resolve) => {
       const slot = new MediaSlot(timelineFile(), { onMediaEvent: () => undefined, onFailure: (_slot, problem) => resolve(problem) }, adapters, messages);
-      slot.load();
+      slot.startDownload();
       setTimeout(() => slot.dispose(), 1000);
     });
   }
@@ -505,7 +505,7 @@ describe('the stage in Chinese', () => {
     try {
       const bad = (index: number) => entry({ VideoPlayTime: -index, VideoUrl: '/test/fixtures/cam-a.mp4' }, index);
       const input = { TotalTime: 2000, VideoInfos: [entry({ VideoUrl: '/test/fixtures/cam-a.mp4' }, 0), ...[1, 2, 3, 4, 5].map(bad)] };
-      engine.load(parseRecording(input, { baseUrl: location.href, messages: zhCN }));
+      engine.open(parseRecording(input, { baseUrl: location.href, messages: zhCN }));
       stage.update();
       const items = [...container.querySelectorAll('[part="problems"] li')].map((item) => item.textContent!.trim());
       expect(items).to.have.length(4);

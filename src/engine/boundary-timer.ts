@@ -1,0 +1,46 @@
+/**
+ * A timer for the next moment something changes on the timeline (a file starts or ends, a preroll
+ * point just before a start, a mount point a preload window ahead), so that files appear on time
+ * between frames. Kept while the next moment is unchanged.
+ */
+import type { MasterClock } from '../core/clock/master-clock.js';
+import { nextBoundaryAfter, type Timeline } from '../core/timeline/timeline.js';
+import type { Cancel, Scheduler } from './scheduler.js';
+
+export class BoundaryTimer {
+  #cancel: Cancel | undefined;
+  #dueAtMs = 0;
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly clock: MasterClock,
+    private readonly onDue: () => void,
+  ) {}
+
+  /** Arms the timer for the first boundary, seen `leadsMs` ahead, after `positionMs`. */
+  schedule(timeline: Timeline | undefined, positionMs: number, leadsMs: readonly number[]): void {
+    if (!timeline || !this.clock.running) {
+      this.clear();
+      return;
+    }
+    let nextMs = timeline.durationMs;
+    for (const leadMs of leadsMs) {
+      const boundary = nextBoundaryAfter(timeline, positionMs + leadMs);
+      if (boundary !== undefined && boundary - leadMs > positionMs) nextMs = Math.min(nextMs, boundary - leadMs);
+    }
+    if (this.#cancel && this.#dueAtMs === nextMs) return;
+    this.clear();
+    const delayMs = this.clock.realMsUntil(nextMs, this.scheduler.now());
+    if (!Number.isFinite(delayMs)) return;
+    this.#dueAtMs = nextMs;
+    this.#cancel = this.scheduler.setTimer(() => {
+      this.#cancel = undefined;
+      this.onDue();
+    }, Math.max(0, delayMs));
+  }
+
+  clear(): void {
+    this.#cancel?.();
+    this.#cancel = undefined;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * Starts streams so that they move together. play() takes a different time to get each element's
+ * picture moving (with an audio track, Chromium starts its output first), so a synchronized start
+ * sends play() to the slower kind first, by latencies it measures itself (moving averages, from the
+ * first new presented frame). It also starts streams that join mid-play and prerolls files about to
+ * start, and tells the façade where the clock should start once everyone moves.
+ */
+import { MovingAverage } from '../../core/playback/moving-average.js';
+import { hasFutureData } from '../../core/playback/readiness.js';
+import { canReportFrames, isRendered } from '../../media/media-slot.js';
+import { Subscriptions } from '../event-bus.js';
+import type { Controller, EngineContext } from '../engine-context.js';
+import type { Cancel } from '../scheduler.js';
+import type { MountedFile, PendingStart } from '../mounted-file.js';
+
+/** Elements further than this from the clock are re-aligned by a seek before they are started. */
+const START_ALIGN_TOLERANCE_S = 0.02;
+/** If an element never visibly starts, the clock starts anyway after this long. */
+const START_TIMEOUT_MS = 1000;
+/** Media time an element must advance by before it counts as started when no presented frame tells. */
+const START_ADVANCE_S = 0.04;
+/** A synchronized start may move the clock forward to where the streams already are, at most this much. */
+const MAX_START_ADVANCE_MS = 300;
+/** Starts this much apart or less are sent together. */
+const STAGGER_MIN_MS = 4;
+/** Longest start latency taken as a sample (longer ones were a stall, not a start). */
+const MAX_LATENCY_SAMPLE_MS = 500;
+/** First guesses of play() latency, before any has been measured (headless Chromium). */
+const INITIAL_START_LATENCY_MS = { audio: 100, video: 25 } as const;
+const LATENCY_WEIGHT = 0.3;
+
+export class StartCoordinator implements Controller {
+  /** How long play() takes until an element's picture moves (real ms), with and without audio. */
+  readonly #latencyMs = {
+    audio: new MovingAverage(LATENCY_WEIGHT, INITIAL_START_LATENCY_MS.audio),
+    video: new MovingAverage(LATENCY_WEIGHT, INITIAL_START_LATENCY_MS.video),
+  };
+  /** Whether the current synchronized start has sent play() to its elements, and when. */
+  #sentAtMs: number | undefined;
+  readonly #staggered = new Set<Cancel>();
+  /** Mounted files with a pending start, for `measure` (their record holds the details). */
+  readonly #pending = new Set<MountedFile>();
+  #mounted = new Set<MountedFile>();
+  readonly #subscriptions: Subscriptions;
+
+  constructor(private readonly context: EngineContext) {
+    this.#subscriptions = new Subscriptions(context.bus).on('mounts-changed', ({ mounted }) => {
+      this.#mounted = new Set(mounted);
+      for (const file of this.#pending) if (!this.#mounted.has(file)) this.#pending.delete(file);
+    });
+  }
+
+  /** Measured start latency (real ms) of each kind of stream. */
+  get latencyMs(): { readonly audio: number; readonly video: number } {
+    return { audio: this.#latencyMs.audio.value!, video: this.#latencyMs.video.value! };
+  }
+
+  latencyOf(file: MountedFile): number {
+    return this.#latencyMs[file.hasAudio ? 'audio' : 'video'].value!;
+  }
+
+  /** Forgets a start in progress (play() again, a seek, a pause): nothing was sent yet. */
+  reset(): void {
+    this.cancelStaggered();
+    this.#sentAtMs = undefined;
+  }
+
+  /** Cancels play() calls not sent yet. */
+  cancelStaggered(): void {
+    for (const cancel of this.#staggered) cancel();
+    this.#staggered.clear();
+  }
+
+  /** Whether this start has sent play() (so a wait must pause what it started). */
+  get sent(): boolean {
+    return this.#sentAtMs !== undefined;
+  }
+
+  /**
+   * One step of a synchronized start of `playable` at `positionMs`. Returns where the clock should
+   * start once every stream moves (or the start timed out), else undefined.
+   */
+  advance(playable: readonly MountedFile[], positionMs: number, nowMs: number): number | undefined {
+    if (this.#sentAtMs === undefined) {
+      for (const file of playable) {
+        const targetS = file.targetS(positionMs);
+        if (!file.element.seeking && Math.abs(file.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) file.element.currentTime = targetS;
+      }
+      if (playable.some((file) => file.element.seeking)) return undefined;
+      this.#sentAtMs = nowMs;
+      this.#sendStaggered(playable);
+    }
+    const everyoneMoving = this.#staggered.size === 0 && playable.every((file) => !file.element.paused && !file.pendingStart);
+    if (!everyoneMoving && nowMs - this.#sentAtMs <= START_TIMEOUT_MS) return undefined;
+    this.#sentAtMs = undefined;
+    // The clock starts where the streams are (they took time to move), within reason.
+    const positions = playable.filter((file) => !file.pendingStart).map((file) => file.timelinePositionMs());
+    if (positions.length === 0) return positionMs;
+    return Math.min(Math.max(median(positions), positionMs), positionMs + MAX_START_ADVANCE_MS);
+  }
+
+  /** Elements whose pictures take longer to start get play() first, so that all move together. */
+  #sendStaggered(playable: readonly MountedFile[]): void {
+    const slowestMs = Math.max(0, ...playable.map((file) => this.latencyOf(file)));
+    for (const file of playable) {
+      const delayMs = slowestMs - this.latencyOf(file);
+      if (delayMs <= STAGGER_MIN_MS) {
+        this.startStream(file);
+        continue;
+      }
+      const cancel = this.context.scheduler.setTimer(() => {
+        this.#staggered.delete(cancel);
+        if (this.#sentAtMs !== undefined && this.#mounted.has(file)) this.startStream(file);
+      }, delayMs);
+      this.#staggered.add(cancel);
+    }
+  }
+
+  /** While the clock runs: streams that are newly active (or recovered) join at its position. */
+  joinPaused(playable: readonly MountedFile[], positionMs: number): void {
+    for (const file of playable) {
+      if (!file.element.paused) continue;
+      const targetS = file.targetS(positionMs);
+      if (Math.abs(file.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) file.element.currentTime = targetS;
+      this.startStream(file);
+    }
+  }
+
+  /**
+   * A preloaded file about to start is told to play one play()-latency ahead (still hidden and
+   * muted), so that it is already advancing on its first frame when the clock reaches its start.
+   */
+  prerollJoining(mounted: Iterable<MountedFile>, positionMs: number): void {
+    const rate = this.context.clock.rate;
+    for (const file of mounted) {
+      const { slot } = file;
+      if (slot.state !== 'preloading' || slot.failed || !slot.element.paused) continue;
+      if (slot.startMs - positionMs > this.latencyOf(file) * rate || !hasFutureData(slot.element)) continue;
+      this.startStream(file);
+    }
+  }
+
+  /** Sends play() to one stream and watches for it to visibly advance. */
+  startStream(file: MountedFile): void {
+    const element = file.element;
+    const { clock, scheduler, bus } = this.context;
+    element.playbackRate = clock.rate;
+    const byFrame = canReportFrames(element);
+    const pending: PendingStart = { requestedAtMs: scheduler.now(), fromS: element.currentTime, byFrame };
+    file.pendingStart = pending;
+    this.#pending.add(file);
+    if (byFrame) {
+      const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
+        if (file.pendingStart !== pending) return;
+        if (metadata.mediaTime <= pending.fromS + 0.0005) element.requestVideoFrameCallback(onFrame);
+        else this.#markStarted(file, pending, metadata.expectedDisplayTime, metadata.mediaTime);
+      };
+      element.requestVideoFrameCallback(onFrame);
+    }
+    element.play().catch((error: unknown) => {
+      // The browser refused playback (autoplay policy): the façade behaves like a media element.
+      if (error instanceof DOMException && error.name === 'NotAllowedError') bus.emit('play-refused', { error });
+    });
+  }
+
+  /**
+   * Notices elements that began to advance since play(). A rendered video counts from its first new
+   * presented frame (with audio, Chromium moves currentTime by a first chunk long before the picture
+   * moves); others (audio, hidden tiles, a background page) once their media time clearly advanced.
+   */
+  measure(nowMs: number): void {
+    const pageHidden = this.context.scheduler.pageHidden;
+    for (const file of this.#pending) {
+      const pending = file.pendingStart;
+      const element = file.element;
+      if (!pending || element.paused) {
+        file.pendingStart = undefined;
+        this.#pending.delete(file);
+        continue;
+      }
+      if (pending.byFrame && !pageHidden && isRendered(element)) continue;
+      if (element.currentTime - pending.fromS > START_ADVANCE_S && !element.seeking) this.#markStarted(file, pending, nowMs, element.currentTime);
+    }
+  }
+
+  #markStarted(file: MountedFile, pending: PendingStart, atMs: number, mediaTimeS: number): void {
+    if (file.pendingStart !== pending) return;
+    file.pendingStart = undefined;
+    this.#pending.delete(file);
+    const movingSinceMs = atMs - ((mediaTimeS - pending.fromS) * 1000) / Math.max(file.element.playbackRate, 0.1);
+    const latencyMs = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), MAX_LATENCY_SAMPLE_MS);
+    const hasAudio = file.hasAudio;
+    this.#latencyMs[hasAudio ? 'audio' : 'video'].add(latencyMs);
+    this.context.bus.emit('stream-started', { file, latencyMs, hasAudio });
+  }
+
+  destroy(): void {
+    this.reset();
+    this.#pending.clear();
+    this.#mounted.clear();
+    this.#subscriptions.removeAll();
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

@@ -1,0 +1,107 @@
+/**
+ * Keeps playing streams on the master clock. Each step it reads some of them (with many streams,
+ * reading currentTime is the costly part of a step, so at most `SYNC_BATCH_SIZE` in turns), asks
+ * its `SyncStrategy` what to do, and applies: a playbackRate, a corrective seek, and a move of the
+ * clock if the strategy asks for one. It also measures how long corrective seeks take, so that a
+ * strategy can aim them ahead. Swap the strategy with `ReplayEngineOptions.syncStrategy`.
+ */
+import { MovingAverage } from '../../core/playback/moving-average.js';
+import type { StreamReading, SyncStrategy } from '../../core/sync/sync-strategy.js';
+import { Subscriptions } from '../event-bus.js';
+import type { Controller, EngineContext } from '../engine-context.js';
+import type { MountedFile } from '../mounted-file.js';
+
+/** Streams read per step; more are taken in turns. */
+export const SYNC_BATCH_SIZE = 8;
+const SEEK_LATENCY_WEIGHT = 0.3;
+
+export class SyncController implements Controller {
+  /** How long a corrective seek takes (real seconds). */
+  readonly #seekLatencyS = new MovingAverage(SEEK_LATENCY_WEIGHT, 0);
+  #cursor = 0;
+  /** Streams the strategy has been asked about (and may remember). */
+  readonly #steered = new Set<string>();
+  readonly #subscriptions: Subscriptions;
+
+  constructor(
+    private readonly context: EngineContext,
+    readonly strategy: SyncStrategy,
+  ) {
+    this.#subscriptions = new Subscriptions(context.bus)
+      .on('media-event', ({ file, type }) => {
+        if (type === 'seeked') this.#noteSeekDone(file);
+      })
+      .on('mounts-changed', ({ mounted }) => {
+        this.#forgetAllBut(mounted);
+      })
+      .on('rate-changed', () => this.strategy.reset());
+  }
+
+  get seekLatencyS(): number {
+    return this.#seekLatencyS.value!;
+  }
+
+  /** One step over the streams that should be moving (`playable`), with the clock at `positionMs`. */
+  steer(playable: readonly MountedFile[], positionMs: number, nowMs: number): void {
+    const { clock } = this.context;
+    const batch = playable.length <= SYNC_BATCH_SIZE ? playable : this.#nextBatch(playable);
+    const readings: StreamReading[] = [];
+    const byId = new Map<string, MountedFile>();
+    for (const file of batch) {
+      const element = file.element;
+      if (element.paused || element.seeking || file.pendingStart) continue;
+      readings.push({
+        streamId: file.videoId,
+        mediaTimeS: element.currentTime,
+        targetS: file.targetS(positionMs),
+        playbackRate: element.playbackRate,
+        hasAudio: file.hasAudio,
+      });
+      byId.set(file.videoId, file);
+      this.#steered.add(file.videoId);
+    }
+    if (readings.length === 0) return;
+    const decision = this.strategy.decide(readings, { nowMs, clockRate: clock.rate, seekLatencyS: this.seekLatencyS });
+    for (const [streamId, correction] of decision.corrections) {
+      const file = byId.get(streamId);
+      if (!file) continue;
+      if (correction.kind === 'seek') {
+        file.correctiveSeekAtMs = nowMs;
+        file.element.currentTime = correction.toMediaTimeS;
+      } else if (file.element.playbackRate !== correction.playbackRate) {
+        file.element.playbackRate = correction.playbackRate;
+      }
+    }
+    if (decision.clockAdjustMs) clock.seek(clock.positionMs(nowMs) + decision.clockAdjustMs);
+  }
+
+  #nextBatch(playable: readonly MountedFile[]): readonly MountedFile[] {
+    const start = this.#cursor % playable.length;
+    this.#cursor = start + SYNC_BATCH_SIZE;
+    return [...playable.slice(start, start + SYNC_BATCH_SIZE), ...playable.slice(0, Math.max(0, start + SYNC_BATCH_SIZE - playable.length))];
+  }
+
+  /** Moving average of how long corrective seeks take, to aim the next one ahead. */
+  #noteSeekDone(file: MountedFile): void {
+    const sentAtMs = file.correctiveSeekAtMs;
+    if (sentAtMs === undefined) return;
+    file.correctiveSeekAtMs = undefined;
+    this.#seekLatencyS.add((this.context.scheduler.now() - sentAtMs) / 1000);
+  }
+
+  /** Unmounted streams are forgotten by the strategy. */
+  #forgetAllBut(mounted: readonly MountedFile[]): void {
+    const mountedIds = new Set(mounted.map((file) => file.videoId));
+    for (const streamId of this.#steered) {
+      if (mountedIds.has(streamId)) continue;
+      this.#steered.delete(streamId);
+      this.strategy.forget(streamId);
+    }
+  }
+
+  destroy(): void {
+    this.#subscriptions.removeAll();
+    this.#steered.clear();
+    this.strategy.reset();
+  }
+}

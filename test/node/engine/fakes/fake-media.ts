@@ -1,0 +1,256 @@
+/**
+ * Media elements for Node: a position that advances with the fake scheduler's time at the
+ * element's rate, a play() latency before it moves, readyState driven by how much data "arrived",
+ * seeks that take time, and the native events at the right moments. Only what the engine uses.
+ */
+import { HAVE_CURRENT_DATA, HAVE_ENOUGH_DATA, HAVE_METADATA, HAVE_NOTHING } from '../../../../src/core/media-api.js';
+import type { RecordingFile } from '../../../../src/core/recording/recording.js';
+import { TimeRangeList } from '../../../../src/engine/time-ranges.js';
+import type { SourceAdapter } from '../../../../src/media/source-adapter.js';
+import type { FakeScheduler } from './fake-scheduler.js';
+
+export interface FakeMediaBehaviour {
+  /** Real ms from play() until the media time starts to advance. */
+  playLatencyMs: number;
+  /** Real ms a seek takes (when the data is there). */
+  seekLatencyMs: number;
+  /** Real ms from attaching a source to metadata, and to enough data. */
+  metadataDelayMs: number;
+  /** Media duration in seconds. */
+  durationS: number;
+  /** Whether it has an audio track. */
+  hasAudio: boolean;
+}
+
+const DEFAULT_BEHAVIOUR: FakeMediaBehaviour = { playLatencyMs: 25, seekLatencyMs: 30, metadataDelayMs: 50, durationS: 60, hasAudio: false };
+
+export class FakeMediaElement extends EventTarget {
+  readonly nodeName: 'AUDIO' | 'VIDEO';
+  readonly dataset: Record<string, string> = {};
+  preload = '';
+  autoplay = false;
+  playsInline = false;
+  volume = 1;
+  muted = false;
+  paused = true;
+  seeking = false;
+  readyState = HAVE_NOTHING;
+  duration = Number.NaN;
+  playbackRate = 1;
+  /** Data has arrived up to this media time (s); the element stalls there. */
+  dataUntilS = Infinity;
+  /** Set while the media time advances. */
+  moving = false;
+  /** Every call of play(), with its real time. */
+  readonly playCalls: number[] = [];
+  /** The file attached to it by the fake adapter. */
+  source: RecordingFile | undefined;
+  #positionS = 0;
+  #cancelPending: Array<() => void> = [];
+  #listenerCount = 0;
+  removed = false;
+
+  constructor(
+    kind: 'audio' | 'video',
+    private readonly scheduler: FakeScheduler,
+    readonly behaviour: FakeMediaBehaviour,
+  ) {
+    super();
+    this.nodeName = kind === 'audio' ? 'AUDIO' : 'VIDEO';
+  }
+
+  /** What Chromium reports as decoded audio: the engine tells audio-bearing elements by it. */
+  get webkitAudioDecodedByteCount(): number {
+    return this.behaviour.hasAudio ? 1000 : 0;
+  }
+
+  get currentTime(): number {
+    return this.#positionS;
+  }
+
+  set currentTime(seconds: number) {
+    this.#positionS = Math.max(0, Number.isFinite(this.duration) ? Math.min(seconds, this.duration) : seconds);
+    this.moving = false;
+    if (this.readyState === HAVE_NOTHING) return; // kept as the start position
+    this.seeking = true;
+    this.readyState = Math.min(this.readyState, HAVE_METADATA);
+    this.#fire('seeking');
+    this.#later(this.behaviour.seekLatencyMs, () => {
+      this.seeking = false;
+      this.#refreshData();
+      this.#fire('seeked');
+      if (!this.paused) this.#startMoving(this.behaviour.playLatencyMs);
+    });
+  }
+
+  get buffered(): TimeRangeList {
+    if (this.readyState === HAVE_NOTHING) return new TimeRangeList();
+    return new TimeRangeList([[0, Math.min(this.dataUntilS, Number.isFinite(this.duration) ? this.duration : this.dataUntilS)]]);
+  }
+
+  play(): Promise<void> {
+    this.playCalls.push(this.scheduler.now());
+    if (this.paused) {
+      this.paused = false;
+      this.#fire('play');
+      if (!this.seeking && this.readyState >= HAVE_CURRENT_DATA) this.#startMoving(this.behaviour.playLatencyMs);
+    }
+    return Promise.resolve();
+  }
+
+  pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    this.moving = false;
+    this.#fire('pause');
+  }
+
+  /** Called by the fake adapter: metadata, then data, after the configured delays. */
+  attach(file: RecordingFile): void {
+    this.source = file;
+    this.#later(this.behaviour.metadataDelayMs, () => {
+      this.duration = this.behaviour.durationS;
+      this.#positionS = Math.min(this.#positionS, this.duration);
+      this.readyState = HAVE_METADATA;
+      this.#fire('loadedmetadata');
+      this.#refreshData();
+      if (!this.paused) this.#startMoving(this.behaviour.playLatencyMs);
+    });
+  }
+
+  detach(): void {
+    this.source = undefined;
+    for (const cancel of this.#cancelPending.splice(0)) cancel();
+  }
+
+  /** Data stops arriving at `untilS` (media s); Infinity: everything has arrived. */
+  setDataUntil(untilS: number): void {
+    this.dataUntilS = untilS;
+    this.#refreshData();
+  }
+
+  /** Moves the media time by `elapsedMs` of real time (the fake scheduler calls this). */
+  advance(elapsedMs: number): void {
+    if (!this.moving || this.paused || this.seeking) return;
+    const next = this.#positionS + (elapsedMs / 1000) * this.playbackRate;
+    if (next >= this.dataUntilS && this.dataUntilS < this.duration) {
+      this.#positionS = this.dataUntilS;
+      this.moving = false;
+      this.readyState = HAVE_CURRENT_DATA;
+      this.#fire('waiting');
+      return;
+    }
+    if (next >= this.duration) {
+      this.#positionS = this.duration;
+      this.moving = false;
+      this.paused = true;
+      this.#fire('ended');
+      return;
+    }
+    this.#positionS = next;
+  }
+
+  checkVisibility(): boolean {
+    return true;
+  }
+
+  remove(): void {
+    this.removed = true;
+  }
+
+  removeAttribute(): void {}
+  load(): void {}
+
+  override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
+    this.#listenerCount += 1;
+    super.addEventListener(...args);
+  }
+
+  override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>): void {
+    this.#listenerCount -= 1;
+    super.removeEventListener(...args);
+  }
+
+  /** Listeners added and not removed (the engine's must all go on unmount). */
+  get listenerCount(): number {
+    return this.#listenerCount;
+  }
+
+  #refreshData(): void {
+    if (this.readyState === HAVE_NOTHING || this.seeking) return;
+    const before = this.readyState;
+    const hasAhead = this.dataUntilS > this.#positionS + 0.1 || this.dataUntilS >= this.duration;
+    this.readyState = hasAhead ? HAVE_ENOUGH_DATA : HAVE_CURRENT_DATA;
+    if (before < HAVE_CURRENT_DATA && this.readyState >= HAVE_CURRENT_DATA) this.#fire('loadeddata');
+    if (before < HAVE_ENOUGH_DATA && this.readyState === HAVE_ENOUGH_DATA) {
+      this.#fire('canplay');
+      this.#fire('canplaythrough');
+      if (!this.paused && !this.moving) this.#startMoving(0);
+    }
+  }
+
+  #startMoving(afterMs: number): void {
+    this.#later(afterMs, () => {
+      if (this.paused || this.seeking || this.readyState < HAVE_ENOUGH_DATA) return;
+      this.moving = true;
+      this.#fire('playing');
+    });
+  }
+
+  #later(delayMs: number, run: () => void): void {
+    const cancel = this.scheduler.setTimer(() => {
+      this.#cancelPending = this.#cancelPending.filter((entry) => entry !== cancel);
+      run();
+    }, delayMs);
+    this.#cancelPending.push(cancel);
+  }
+
+  #fire(type: string): void {
+    this.dispatchEvent(new Event(type));
+  }
+}
+
+/** Makes the fake elements, moves them with the scheduler's time, and attaches sources to them. */
+export class FakeMediaWorld {
+  readonly elements: FakeMediaElement[] = [];
+  /** Behaviour per video id (the rest get the defaults). */
+  readonly behaviours = new Map<string, Partial<FakeMediaBehaviour>>();
+  /** Video ids whose download started, in order. */
+  readonly attached: string[] = [];
+
+  constructor(readonly scheduler: FakeScheduler) {
+    scheduler.onStep((elapsedMs) => {
+      for (const element of this.elements) if (!element.removed) element.advance(elapsedMs);
+    });
+  }
+
+  readonly createElement = (kind: 'audio' | 'video'): HTMLMediaElement => {
+    // Behaviour is settled when the source is known (the factory does not know the file yet).
+    const element = new FakeMediaElement(kind, this.scheduler, { ...DEFAULT_BEHAVIOUR });
+    this.elements.push(element);
+    return element as unknown as HTMLMediaElement;
+  };
+
+  readonly adapter: SourceAdapter = {
+    name: 'fake',
+    canPlay: () => true,
+    attach: async (media, file) => {
+      const element = media as unknown as FakeMediaElement;
+      Object.assign(element.behaviour, this.behaviours.get(file.videoId) ?? {});
+      this.attached.push(file.videoId);
+      element.attach(file);
+      return { detach: () => element.detach() };
+    },
+  };
+
+  /** The live (mounted) element of a file. */
+  elementOf(videoId: string): FakeMediaElement {
+    const element = this.elements.find((candidate) => !candidate.removed && candidate.dataset.videoId === videoId);
+    if (!element) throw new Error(`no mounted element for ${videoId}`);
+    return element;
+  }
+
+  isMounted(videoId: string): boolean {
+    return this.elements.some((candidate) => !candidate.removed && candidate.dataset.videoId === videoId);
+  }
+}

@@ -1,0 +1,66 @@
+/** A replay engine on fake media and a fake scheduler, with a recording made of the given files. */
+import { MEDIA_EVENTS } from '../../../src/core/media-api.js';
+import { parseRecording } from '../../../src/core/recording/parse-recording.js';
+import { VideoType } from '../../../src/core/recording/recording.js';
+import { ReplayEngine, type ReplayEngineOptions } from '../../../src/engine/replay-engine.js';
+import type { FakeMediaBehaviour } from './fakes/fake-media.js';
+import { FakeMediaWorld } from './fakes/fake-media.js';
+import { FakeScheduler } from './fakes/fake-scheduler.js';
+
+export interface FileSpec {
+  readonly id: string;
+  readonly startMs?: number;
+  readonly durationMs?: number;
+  readonly type?: VideoType;
+  readonly behaviour?: Partial<FakeMediaBehaviour>;
+}
+
+export interface Harness {
+  readonly engine: ReplayEngine;
+  readonly scheduler: FakeScheduler;
+  readonly world: FakeMediaWorld;
+  /** Media events the engine fired, in order. */
+  readonly events: string[];
+  /** Where every mounted, active element is on the replay timeline (ms), for spreads. */
+  positionsMs(ids: readonly string[]): number[];
+}
+
+export async function openReplay(files: readonly FileSpec[], options: ReplayEngineOptions = {}, totalMs?: number): Promise<Harness> {
+  const scheduler = new FakeScheduler();
+  const world = new FakeMediaWorld(scheduler);
+  const engine = new ReplayEngine({ scheduler, createMediaElement: world.createElement, adapters: [world.adapter], ...options });
+  const events: string[] = [];
+  for (const type of MEDIA_EVENTS) engine.addEventListener(type, () => events.push(type));
+  const videoInfos = files.map((file) => ({
+    VideoId: file.id,
+    UserId: file.id,
+    VideoType: file.type ?? VideoType.Camera,
+    VideoPlayTime: file.startMs ?? 0,
+    VideoDuration: file.durationMs ?? 10000,
+    VideoUrl: `https://media.test/${file.id}.mp4`,
+  }));
+  for (const file of files) {
+    world.behaviours.set(file.id, { durationS: (file.durationMs ?? 10000) / 1000, ...file.behaviour });
+  }
+  const endMs = totalMs ?? Math.max(...files.map((file) => (file.startMs ?? 0) + (file.durationMs ?? 10000)));
+  const parsed = parseRecording({ TotalTime: endMs, VideoInfos: videoInfos }, { baseUrl: 'https://media.test/' });
+  engine.beginLoad();
+  engine.open(parsed);
+  await scheduler.flush();
+  return {
+    engine,
+    scheduler,
+    world,
+    events,
+    positionsMs(ids) {
+      return ids.map((id) => {
+        const file = files.find((spec) => spec.id === id)!;
+        return (file.startMs ?? 0) + world.elementOf(id).currentTime * 1000;
+      });
+    },
+  };
+}
+
+export function spreadMs(positions: readonly number[]): number {
+  return Math.max(...positions) - Math.min(...positions);
+}

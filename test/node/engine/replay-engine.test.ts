@@ -1,0 +1,173 @@
+// The engine as a page sees it, on fake media elements and a fake scheduler: specifications of
+// what a replay does when it starts, seeks, waits, stalls, joins files mid-play, ends and goes away.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { HAVE_FUTURE_DATA } from '../../../src/core/media-api.js';
+import { VideoType } from '../../../src/core/recording/recording.js';
+import { openReplay, spreadMs } from './harness.js';
+
+const three = [
+  { id: 'teacher', behaviour: { hasAudio: true, playLatencyMs: 100 } },
+  { id: 'student', behaviour: { playLatencyMs: 25 } },
+  { id: 'board', type: VideoType.Whiteboard, behaviour: { playLatencyMs: 25 } },
+];
+
+describe('a replay', () => {
+  test('loads: loadstart, the duration, then data at the start position, with no seeking events', async () => {
+    const { engine, scheduler, events } = await openReplay(three);
+    assert.equal(engine.duration, 10);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    assert.deepEqual(events.slice(0, 3), ['loadstart', 'durationchange', 'loadedmetadata']);
+    assert.ok(events.includes('loadeddata') && events.includes('canplay'));
+    assert.ok(!events.includes('seeking'));
+    assert.equal(engine.phase, 'paused');
+    assert.equal(engine.paused, true);
+  });
+
+  test('starts every stream together: the slower kind (with audio) gets play() first, the clock starts once all move', async () => {
+    const { engine, scheduler, world, events, positionsMs } = await openReplay(three);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    const played = engine.play();
+    assert.equal(engine.paused, false);
+    assert.equal(engine.phase, 'starting');
+    await scheduler.until(() => engine.phase === 'playing');
+    await played;
+    const teacher = world.elementOf('teacher').playCalls[0]!;
+    const student = world.elementOf('student').playCalls[0]!;
+    assert.ok(student - teacher >= 50, `play() to the audio stream ${student - teacher} ms before the others`);
+    assert.deepEqual(
+      events.filter((type) => type === 'play' || type === 'playing'),
+      ['play', 'playing'],
+    );
+    await scheduler.advance(1000);
+    assert.ok(spreadMs(positionsMs(['teacher', 'student', 'board'])) < 20, `spread ${spreadMs(positionsMs(['teacher', 'student', 'board']))} ms`);
+    assert.ok(Math.abs(engine.currentTime * 1000 - positionsMs(['student'])[0]!) < 40);
+  });
+
+  test('seek: seeking, then seeked once every active file shows the new position; playback goes on from there', async () => {
+    const { engine, scheduler, world, events } = await openReplay(three);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    events.length = 0;
+    engine.currentTime = 6;
+    assert.equal(engine.seeking, true);
+    assert.equal(engine.currentTime, 6);
+    assert.deepEqual(events, ['seeking']);
+    await scheduler.until(() => !engine.seeking);
+    for (const id of ['teacher', 'student', 'board']) assert.ok(Math.abs(world.elementOf(id).currentTime - 6) <= 0.05, `${id} at ${world.elementOf(id).currentTime}`);
+    assert.deepEqual(events.slice(0, 3), ['seeking', 'timeupdate', 'seeked']);
+    await scheduler.until(() => engine.phase === 'playing');
+    assert.ok(events.includes('playing'));
+  });
+
+  test('a seek while paused stays paused', async () => {
+    const { engine, scheduler } = await openReplay(three);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    engine.currentTime = 3;
+    await scheduler.until(() => !engine.seeking);
+    assert.equal(engine.phase, 'paused');
+    await scheduler.advance(500);
+    assert.equal(engine.currentTime, 3);
+  });
+
+  test('waits for data: a stream that runs dry holds the clock (waiting) and playback resumes when its data comes', async () => {
+    const { engine, scheduler, world, events } = await openReplay(three, { stallTimeoutMs: 5000 });
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    world.elementOf('student').setDataUntil(1);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'waiting', 3000);
+    assert.ok(events.includes('waiting'));
+    const heldAtS = engine.currentTime;
+    assert.ok(heldAtS >= 0.8 && heldAtS <= 1.1, `held at ${heldAtS}`);
+    await scheduler.advance(1000);
+    assert.equal(engine.currentTime, heldAtS);
+    assert.equal(world.elementOf('teacher').paused, true);
+    world.elementOf('student').setDataUntil(Infinity);
+    await scheduler.until(() => engine.phase === 'playing', 2000);
+    await scheduler.advance(500);
+    assert.ok(engine.currentTime > heldAtS);
+  });
+
+  test('stall and rejoin: a stream stalled past stall-timeout is let go, the others go on; it rejoins with its data', async () => {
+    const { engine, scheduler, world, positionsMs } = await openReplay(three, { stallTimeoutMs: 2000 });
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    const student = world.elementOf('student');
+    student.setDataUntil(1);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'waiting', 3000);
+    const waitedFromMs = scheduler.nowMs;
+    await scheduler.until(() => engine.phase === 'playing', 5000);
+    assert.ok(scheduler.nowMs - waitedFromMs >= 1900, 'held for about the stall timeout');
+    assert.ok('stalled' in student.dataset);
+    await scheduler.advance(1000);
+    assert.ok(engine.currentTime > 1.5, `the others went on: at ${engine.currentTime}`);
+    student.setDataUntil(Infinity);
+    await scheduler.until(() => !('stalled' in student.dataset), 2000);
+    await scheduler.advance(1500);
+    assert.ok(spreadMs(positionsMs(['teacher', 'student', 'board'])) < 40, `rejoined within ${spreadMs(positionsMs(['teacher', 'student', 'board']))} ms`);
+  });
+
+  test('join mid-play: a file starting at 2 s is mounted ahead, and plays in step from its start', async () => {
+    const files = [
+      { id: 'teacher', durationMs: 6000 },
+      { id: 'late', startMs: 2000, durationMs: 4000 },
+    ];
+    const { engine, scheduler, world, positionsMs } = await openReplay(files, { preloadMs: 1000 });
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    assert.equal(world.isMounted('late'), false, 'not mounted long before its start');
+    void engine.play();
+    await scheduler.until(() => world.isMounted('late'), 3000);
+    assert.ok(engine.currentTime >= 0.9 && engine.currentTime < 2, `mounted ${2 - engine.currentTime} s ahead`);
+    assert.equal(world.elementOf('late').muted, true, 'a preloading file is not heard');
+    await scheduler.until(() => engine.currentTime >= 3);
+    assert.equal(world.elementOf('late').paused, false);
+    assert.ok(spreadMs(positionsMs(['teacher', 'late'])) < 30, `late file off by ${spreadMs(positionsMs(['teacher', 'late']))} ms`);
+  });
+
+  test('ends: at the end the clock stops at the duration, paused, with pause and ended', async () => {
+    const { engine, scheduler, events } = await openReplay([{ id: 'only', durationMs: 2000 }]);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    void engine.play();
+    await scheduler.until(() => engine.ended, 4000);
+    assert.equal(engine.currentTime, 2);
+    assert.equal(engine.paused, true);
+    assert.deepEqual(events.slice(-2), ['pause', 'ended']);
+    // play() again starts over.
+    void engine.play();
+    assert.equal(engine.currentTime, 0);
+    await scheduler.until(() => engine.phase === 'playing');
+  });
+
+  test('pause: the clock and every element stop; play() promises pending are rejected', async () => {
+    const { engine, scheduler, world } = await openReplay(three);
+    const played = engine.play();
+    engine.pause();
+    await assert.rejects(played, { name: 'AbortError' });
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    engine.pause();
+    const atS = engine.currentTime;
+    await scheduler.advance(500);
+    assert.equal(engine.currentTime, atS);
+    for (const element of world.elements.filter((candidate) => !candidate.removed)) assert.equal(element.paused, true);
+  });
+
+  test('teardown leaves no timers, frames or listeners behind', async () => {
+    const { engine, scheduler, world } = await openReplay(three);
+    void engine.play().catch(() => undefined);
+    await scheduler.until(() => engine.phase === 'playing');
+    engine.currentTime = 4;
+    await scheduler.advance(10);
+    engine.destroy();
+    await scheduler.flush();
+    assert.deepEqual(scheduler.pending, { frames: 0, timers: 0, visibilityListeners: 0 });
+    assert.equal(engine.bus.listenerCount, 0);
+    for (const element of world.elements) {
+      assert.equal(element.removed, true);
+      assert.equal(element.listenerCount, 0);
+    }
+    await assert.rejects(engine.play(), { name: 'AbortError' });
+  });
+});

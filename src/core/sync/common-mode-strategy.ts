@@ -10,10 +10,13 @@
  * In steady state every element runs at the user's rate (or at its learned drift-compensating rate),
  * the clock at the media's measured rate, and nothing is written.
  *
- * Pure: no DOM, no timers. The caller reads the elements, calls `step`, and applies the decision.
+ * Pure: no DOM, no timers. The engine's sync controller reads the elements, calls `decide`, and
+ * applies the decision (element rates and seeks, and the clock's rate factor).
  */
 import { ClockFollower, DEFAULT_CLOCK_FOLLOWER_TUNING, type ClockFollowerTuning } from './clock-follower.js';
+import type { Correction } from './drift-policy.js';
 import { DEFAULT_ELEMENT_CORRECTION_TUNING, ElementCorrector, type ElementAction, type ElementCorrectionTuning } from './element-corrector.js';
+import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from './sync-strategy.js';
 
 export interface SyncTuning {
   readonly clock: ClockFollowerTuning;
@@ -25,30 +28,8 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   element: DEFAULT_ELEMENT_CORRECTION_TUNING,
 };
 
-/** One playing element, read now. */
-export interface StreamReading {
-  /** Any key stable while the element lives (the engine uses its file's VideoId). */
-  readonly id: string;
-  /** Its timeline position minus the clock's (ms; positive: ahead of the clock). */
-  readonly errorMs: number;
-  readonly hasAudio: boolean;
-}
-
-export type StreamAction =
-  | { readonly id: string; readonly kind: 'rate'; readonly playbackRate: number }
-  /** Seek it to the clock's position plus `clockOffsetMs` (where the other streams are). */
-  | { readonly id: string; readonly kind: 'seek'; readonly clockOffsetMs: number };
-
-export interface SyncDecision {
-  /** The clock runs at the user's rate times this. */
-  readonly clockRateFactor: number;
-  /** Move the clock by this much now (ms; 0 almost always). */
-  readonly clockJumpMs: number;
-  /** Changes to make, usually none. */
-  readonly actions: readonly StreamAction[];
-}
-
-export class SyncStrategy {
+export class CommonModeStrategy implements SyncStrategy {
+  readonly name = 'common-mode';
   readonly #tuning: SyncTuning;
   readonly #clock: ClockFollower;
   readonly #elements = new Map<string, ElementCorrector>();
@@ -69,80 +50,65 @@ export class SyncStrategy {
     return this.#clock.learnedDrift;
   }
 
-  /** The rate an element runs at when nothing is being corrected (the user's rate, or its learned one). */
-  steadyRateOf(id: string, userRate: number): number {
-    return this.#elements.get(id)?.steadyRate(userRate) ?? userRate;
-  }
-
-  /** The rate an element should have now (for an element (re)started by the caller). */
-  wantedRateOf(id: string, userRate: number): number {
-    return this.#elements.get(id)?.wantedRate(userRate) ?? userRate;
-  }
-
-  /** Rate writes decided for an element so far. */
-  writesOf(id: string): number {
-    return this.#elements.get(id)?.writes ?? 0;
-  }
-
   /**
    * One step. `readings` may cover only some of the elements (the others keep their last readings);
-   * an element not read since `forget` or `restart` starts afresh.
+   * an element not read since `forget` starts afresh.
    */
-  step(nowMs: number, userRate: number, readings: readonly StreamReading[]): SyncDecision {
+  decide(readings: readonly StreamReading[], context: SyncContext): SyncDecision {
+    const { nowMs, clockRate: userRate } = context;
     for (const reading of readings) {
-      let element = this.#elements.get(reading.id);
+      let element = this.#elements.get(reading.streamId);
       if (!element) {
         element = new ElementCorrector(reading.hasAudio, this.#tuning.element);
-        this.#elements.set(reading.id, element);
+        this.#elements.set(reading.streamId, element);
       }
-      element.observe(nowMs, reading.errorMs);
+      // Media seconds off the target are timeline seconds off the clock.
+      element.observe(nowMs, (reading.mediaTimeS - reading.targetS) * 1000);
     }
-    const common = this.#weightedMedian(this.#scratch, (element) => element.error.value);
-    if (common === undefined) return { clockRateFactor: 1 + this.#clock.learnedDrift, clockJumpMs: 0, actions: [] };
+    const common = this.#weightedMedian((element) => element.error.value);
+    if (common === undefined) return { corrections: NO_CORRECTIONS, clockRateFactor: 1 + this.#clock.learnedDrift };
     const follow = this.#clock.follow(nowMs, common, userRate);
     if (follow.jumpMs !== 0) {
       // Every stream is far off the clock: the clock goes to them; their deviations are unchanged.
       for (const element of this.#elements.values()) element.rebase(follow.jumpMs);
-      return { clockRateFactor: follow.rateFactor, clockJumpMs: follow.jumpMs, actions: [] };
+      return { corrections: NO_CORRECTIONS, clockRateFactor: follow.rateFactor, clockAdjustMs: follow.jumpMs };
     }
-    this.#reference.slope = this.#weightedMedian(this.#scratch, (element) => element.error.slope) ?? 0;
-    this.#reference.drift = this.#weightedMedian(this.#scratch, (element) => (element.driftIsClean ? element.drift.slope : Number.NaN)) ?? Number.NaN;
-    let actions: StreamAction[] | undefined;
+    this.#reference.slope = this.#weightedMedian((element) => element.error.slope) ?? 0;
+    this.#reference.drift = this.#weightedMedian((element) => (element.driftIsClean ? element.drift.slope : Number.NaN)) ?? Number.NaN;
+    let corrections: Map<string, Correction> | undefined;
     for (const reading of readings) {
-      const element = this.#elements.get(reading.id)!;
+      const element = this.#elements.get(reading.streamId)!;
       const action: ElementAction = element.decide(nowMs, element.error.value - common, this.#reference, userRate);
       if (action.kind === 'none') continue;
-      actions ??= [];
-      if (action.kind === 'rate') actions.push({ id: reading.id, kind: 'rate', playbackRate: action.playbackRate });
+      corrections ??= new Map();
+      if (action.kind === 'rate') corrections.set(reading.streamId, { kind: 'rate', playbackRate: action.playbackRate });
       else {
-        actions.push({ id: reading.id, kind: 'seek', clockOffsetMs: common });
+        // Onto the others, aimed ahead by the time the seek takes.
+        const toMediaTimeS = Math.max(0, reading.targetS + common / 1000 + context.seekLatencyS * userRate);
+        corrections.set(reading.streamId, { kind: 'seek', toMediaTimeS });
         element.restart();
       }
     }
-    return { clockRateFactor: follow.rateFactor, clockJumpMs: 0, actions: actions ?? NO_ACTIONS };
+    return { corrections: corrections ?? NO_CORRECTIONS, clockRateFactor: follow.rateFactor };
   }
 
-  /** The element was moved or restarted (seek, start, recovery): its readings start over. */
-  restart(id: string): void {
-    this.#elements.get(id)?.restart();
-  }
-
-  /** The element is gone (unmounted, failed). */
-  forget(id: string): void {
-    this.#elements.delete(id);
+  /** The element stopped, was moved or restarted (seek, start, unmount): its readings start over. */
+  forget(streamId: string): void {
+    this.#elements.delete(streamId);
   }
 
   /**
-   * Playback stopped, or every element was moved (pause, seek, wait): readings start over. What was
-   * learned (the clock's drift, each element's own rate) is kept: it belongs to the machine.
+   * Every element was moved (a seek of the replay, a rate change, a new recording): readings start
+   * over. The clock's learned drift is kept: it belongs to the machine's audio clock, not to a file.
    */
-  restartAll(): void {
-    for (const element of this.#elements.values()) element.restart();
+  reset(): void {
+    this.#elements.clear();
     this.#clock.hold();
   }
 
   /** Median of `valueOf` over the elements with readings, elements with audio counting double. */
-  #weightedMedian(scratch: Array<{ value: number; weight: number }>, valueOf: (element: ElementCorrector) => number): number | undefined {
+  #weightedMedian(valueOf: (element: ElementCorrector) => number): number | undefined {
+    const scratch = this.#scratch;
     let size = 0;
     let total = 0;
     for (const element of this.#elements.values()) {
@@ -169,4 +135,4 @@ export class SyncStrategy {
   }
 }
 
-const NO_ACTIONS: readonly StreamAction[] = Object.freeze([]);
+const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();

@@ -6,7 +6,8 @@
  * animation frame, as the engine does.
  */
 import { MasterClock } from '../../../src/core/clock/master-clock.js';
-import { SyncStrategy, type SyncDecision } from '../../../src/core/sync/sync-strategy.js';
+import { CommonModeStrategy } from '../../../src/core/sync/common-mode-strategy.js';
+import type { StreamReading, SyncDecision, SyncStrategy } from '../../../src/core/sync/sync-strategy.js';
 
 export interface SimStreamSpec {
   readonly id: string;
@@ -122,7 +123,7 @@ export function simulate(options: SimOptions): SimResult {
   clock.seek(1000);
   clock.setRate(userRate);
   clock.start();
-  const strategy = options.strategy ?? new SyncStrategy();
+  const strategy = options.strategy ?? new CommonModeStrategy();
   const media = new Map(options.streams.map((spec) => [spec.id, new SimMedia(spec, clock.positionMs(), userRate)]));
   const samples: SimSample[] = [];
   const decisions: SyncDecision[] = [];
@@ -131,23 +132,25 @@ export function simulate(options: SimOptions): SimResult {
     nowMs += frameMs;
     for (const element of media.values()) element.advance(nowMs, frameMs);
     const clockMs = clock.positionMs();
-    const readings = [];
+    // Every file starts at 0 on the timeline here: media seconds = timeline seconds.
+    const readings: StreamReading[] = [];
     for (const element of media.values()) {
       if (element.seeking) continue;
       const noise = (random() * 2 - 1) * noiseMs;
-      readings.push({ id: element.spec.id, errorMs: element.positionMs + noise - clockMs, hasAudio: element.spec.hasAudio });
+      readings.push({ streamId: element.spec.id, mediaTimeS: (element.positionMs + noise) / 1000, targetS: clockMs / 1000, playbackRate: element.rate, hasAudio: element.spec.hasAudio });
     }
-    const decision = strategy.step(nowMs, userRate, readings);
+    const decision = strategy.decide(readings, { nowMs, clockRate: userRate, seekLatencyS: seekLatencyMs / 1000 });
     decisions.push(decision);
-    if (decision.clockJumpMs !== 0) clock.seek(clock.positionMs() + decision.clockJumpMs);
-    if (decision.clockRateFactor !== clockRateFactor) {
-      clockRateFactor = decision.clockRateFactor;
+    if (decision.clockAdjustMs) clock.seek(clock.positionMs() + decision.clockAdjustMs);
+    const factor = decision.clockRateFactor ?? 1;
+    if (factor !== clockRateFactor) {
+      clockRateFactor = factor;
       clock.setRate(userRate * clockRateFactor);
     }
-    for (const action of decision.actions) {
-      const element = media.get(action.id)!;
-      if (action.kind === 'rate') element.writeRate(nowMs, action.playbackRate);
-      else element.seek(nowMs, clock.positionMs() + action.clockOffsetMs + seekLatencyMs * userRate, seekLatencyMs);
+    for (const [streamId, correction] of decision.corrections) {
+      const element = media.get(streamId)!;
+      if (correction.kind === 'rate') element.writeRate(nowMs, correction.playbackRate);
+      else if (correction.kind === 'seek') element.seek(nowMs, correction.toMediaTimeS * 1000, seekLatencyMs);
     }
     const errorsMs: Record<string, number> = {};
     let min = Infinity;

@@ -15,6 +15,7 @@ import { isPastMediaEnd, readyStateEvents, replayReadyState } from '../core/play
 import { RecordingError, type ParsedRecording, type Recording, type RecordingProblem } from '../core/recording/recording.js';
 import type { DriftPolicy } from '../core/sync/drift-policy.js';
 import { msToSeconds, secondsToMs } from '../core/sync/media-time.js';
+import { CommonModeStrategy } from '../core/sync/common-mode-strategy.js';
 import { SmoothedDriftStrategy } from '../core/sync/smoothed-drift-strategy.js';
 import type { SyncStrategy } from '../core/sync/sync-strategy.js';
 import { buildTimeline, type Timeline } from '../core/timeline/timeline.js';
@@ -44,7 +45,7 @@ export interface ReplayEngineOptions {
   /** At most this many files download at once (active files always do; preloading ones wait their turn). */
   readonly maxConcurrentLoads?: number;
   readonly adapters?: readonly SourceAdapter[];
-  /** How streams are kept on the clock (default: `SmoothedDriftStrategy` with `driftPolicy`). */
+  /** How streams are kept on the clock (default: `CommonModeStrategy`; `SmoothedDriftStrategy` when `driftPolicy` is given). */
   readonly syncStrategy?: SyncStrategy;
   readonly driftPolicy?: DriftPolicy;
   /** Frames, timers, microtasks and time (default: the browser's). */
@@ -95,7 +96,7 @@ export class ReplayEngine extends EventTarget implements MediaFace {
       adapters: options.adapters,
       createElement: options.createMediaElement,
       messages: () => this.messages,
-      syncStrategy: options.syncStrategy ?? new SmoothedDriftStrategy(options.driftPolicy),
+      syncStrategy: options.syncStrategy ?? (options.driftPolicy ? new SmoothedDriftStrategy(options.driftPolicy) : new CommonModeStrategy()),
     });
     this.#ticker = new FrameTicker(this.#scheduler, () => this.#step());
     this.#boundaryTimer = new BoundaryTimer(this.#scheduler, this.#clock, () => this.#step());

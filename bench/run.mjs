@@ -23,6 +23,7 @@ const USAGE = `Usage: node bench/run.mjs [options]
                    cameras8, cameras8-360, busy, starved, seeks, join, startup, tick, timeline,
                    cycles) and/or players (tic-replay, timingsrc, paella-style, plain)
   --repeats <n>    fresh-page runs per player of each sync scenario (default 5; --quick: 1)
+  --chart <name>   the sync scenario whose first runs are charted (default: cameras, i.e. k)
   --record         also write the table, the chart and the machine it ran on into BENCHMARKS.md
   --help           this text`;
 
@@ -38,6 +39,7 @@ function options() {
         only: { type: 'string' },
         record: { type: 'boolean', default: false },
         repeats: { type: 'string' },
+        chart: { type: 'string', default: 'cameras' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -88,6 +90,7 @@ async function main() {
     }
     settings.repeats = repeats;
   }
+  const traced = (scenario) => scenario.repeated && (scenario.id === args.chart || scenario.title[0] === args.chart);
   const started = Date.now();
   // Taken before the run: src/ may change while it runs (and what was built is what is measured).
   const source = sourceVersion(new URL('.', root).pathname);
@@ -121,7 +124,7 @@ async function main() {
             try {
               // Every player runs alone in a page of its own: no CPU, decoder or download shared with another.
               result = await withBenchPage(context, server.origin, async (page) => {
-                const value = await scenario.run(page, player, settings, { traced: run === 0 });
+                const value = await scenario.run(page, player, settings, { traced: traced(scenario) && run === 0 });
                 for (const problem of page.problems) log(`\n  (${problem})`);
                 return value;
               });
@@ -138,9 +141,11 @@ async function main() {
       } finally {
         busy?.stop();
       }
-      if (scenario.trace) {
+      if (traced(scenario)) {
         const traces = Object.fromEntries(players.map((player) => [player, results[player].runs[0]?.trace]).filter(([, trace]) => trace));
         chart = renderSyncChart(scenario.title, traces);
+        // The raw traces too, for a closer look than the chart gives.
+        writeFileSync(new URL('.bench-build/sync-traces.json', root), JSON.stringify({ scenario: scenario.title, traces }));
         for (const player of players) for (const run of results[player].runs) delete run.trace;
       }
       outcomes.push({ scenario, results });

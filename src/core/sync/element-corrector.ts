@@ -59,7 +59,7 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   horizonMs: 400,
   minAdjust: 0.005,
   maxAdjustAudio: 0.06,
-  maxAdjustVideo: 0.1,
+  maxAdjustVideo: 0.25,
   stopLeadMs: 30,
   seekAboveMs: 300,
   smoothingMs: 120,

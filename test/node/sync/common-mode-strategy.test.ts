@@ -70,10 +70,10 @@ describe('differential error: each element corrected for its own deviation', () 
     assert.ok(result.maxSpreadAfter(2000) <= 3);
   });
 
-  test('correcting rates are gentle: at most 6 % off for elements with audio, 10 % without', () => {
+  test('correcting rates are gentle: at most 6 % off for elements with audio, 25 % without', () => {
     const result = simulate({ streams: [camera('a'), camera('b', { startErrorMs: -250 }), board({ startErrorMs: 250 })], durationMs: 6000 });
     for (const write of result.media.get('b')!.writes) assert.ok(Math.abs(write.rate - 1) <= 0.06 + 1e-9, `camera at ${write.rate}`);
-    for (const write of result.media.get('board')!.writes) assert.ok(Math.abs(write.rate - 1) <= 0.1 + 1e-9, `board at ${write.rate}`);
+    for (const write of result.media.get('board')!.writes) assert.ok(Math.abs(write.rate - 1) <= 0.25 + 1e-9, `board at ${write.rate}`);
   });
 
   test('a seek only for large errors', () => {

@@ -6,6 +6,7 @@
  * strategy can aim them ahead. Swap the strategy with `ReplayEngineOptions.syncStrategy`.
  */
 import { MovingAverage } from '../../core/playback/moving-average.js';
+import { hasFutureData } from '../../core/playback/readiness.js';
 import type { StreamReading, SyncStrategy } from '../../core/sync/sync-strategy.js';
 import { Subscriptions } from '../event-bus.js';
 import type { Controller, EngineContext } from '../engine-context.js';
@@ -54,6 +55,12 @@ export class SyncController implements Controller {
     for (const file of batch) {
       const element = file.element;
       if (element.paused || element.seeking || file.pendingStart) continue;
+      // A stream out of data (let go, or starving) is not where it will be: its readings would pull
+      // the others' common error. It is read again, afresh, once it plays on.
+      if (file.slot.stalled || !hasFutureData(element)) {
+        if (this.#steered.delete(file.videoId)) this.strategy.forget(file.videoId);
+        continue;
+      }
       readings.push({
         streamId: file.videoId,
         mediaTimeS: element.currentTime,

@@ -2,6 +2,11 @@
 export { TicReplayElement, defineTicReplay } from './element/tic-replay.js';
 export { TicReplayError } from './engine/replay-error.js';
 export { ReplayEngine, PLAYBACK_RATES, type ReplayEngineOptions } from './engine/replay-engine.js';
+export { browserScheduler, type Scheduler, type Cancel } from './engine/scheduler.js';
+export { SmoothedDriftStrategy } from './core/sync/smoothed-drift-strategy.js';
+export type { SyncStrategy, SyncDecision, SyncContext, StreamReading } from './core/sync/sync-strategy.js';
+export type { PlaybackPhase } from './core/playback/phase.js';
+export { MEDIA_EVENTS, MEDIA_PROPERTIES, type MediaFace, type MediaEventName } from './core/media-api.js';
 export { parseRecording } from './core/recording/parse-recording.js';
 export { loadRecording } from './recording/load-recording.js';
 export { buildTimeline, filesActiveAt, type Timeline, type Track, type TimelineFile } from './core/timeline/timeline.js';

@@ -2,7 +2,8 @@
  * The benchmark scenarios, run inside the page. Each takes plain JSON options and returns plain
  * JSON results; bench/run.mjs decides which run, for which players, and prints the table.
  */
-import type { TicReplayElement } from '../../src/element/tic-replay.component.js';
+import { TicReplayElement } from '../../src/element/tic-replay.component.js';
+import { browserScheduler, type Scheduler } from '../../src/engine/scheduler.js';
 import { liveHlsInstances } from '../../src/media/hls-source.js';
 import type { Recording, RecordingFile } from '../../src/core/recording/recording.js';
 import { buildTimeline } from '../../src/core/timeline/timeline.js';
@@ -410,63 +411,58 @@ export interface TickResult {
   readonly crossOriginIsolated: boolean;
 }
 
-interface EngineInternals {
-  update?: () => void;
-  ticker?: { tick?: () => void };
+/**
+ * The browser's scheduler, except that each frame callback (the engine's step, once per animation
+ * frame) is timed and handed to `onFrame`.
+ */
+function frameTimingScheduler(onFrame: (elapsedMs: number) => void): Scheduler {
+  const timed: Scheduler = Object.create(browserScheduler);
+  timed.requestFrame = (callback) =>
+    browserScheduler.requestFrame(() => {
+      const started = performance.now();
+      callback();
+      onFrame(performance.now() - started);
+    });
+  return timed;
 }
 
 /**
- * The engine's per-frame work with `streams` active files (muted). The engine's FrameTicker calls
- * its `tick` callback (the engine's update) once per animation frame; the bench swaps that callback
- * for one that times it with performance.now() (5 µs resolution: the page is cross-origin
- * isolated). Only ticks while the clock runs count, since a held clock does other work. If the
- * ticker's shape ever changes, the engine's `update` itself is timed (every call, also the ones
- * triggered by media events).
+ * The engine's per-frame work with `streams` active files (muted). The element's engine is given a
+ * scheduler whose frame callbacks (the engine's step) are timed with performance.now() (5 µs
+ * resolution: the page is cross-origin isolated). Only steps while the clock runs count, since a
+ * held clock does other work.
  */
 export function tick(options: TickOptions): Promise<TickResult> {
-  return withPlayer('tic-replay', async (player) => {
+  const durations: number[] = [];
+  let ticksWhileHeld = 0;
+  let claimsPlaying = () => false;
+  let measuring = false;
+  TicReplayElement.engineScheduler = frameTimingScheduler((elapsedMs) => {
+    if (!measuring) return;
+    if (claimsPlaying()) durations.push(elapsedMs);
+    else ticksWhileHeld += 1;
+  });
+  const run = withPlayer('tic-replay', async (player) => {
     const element = (player as unknown as { element: TicReplayElement }).element;
     element.muted = true;
     await player.load(streamSet('tick', 'mixed', options.streams));
     element.muted = true;
     player.play();
     await until(() => player.claimsPlaying(), '32 streams play', 30000);
-    const engine = (element as unknown as { engine?: EngineInternals }).engine;
-    const durations: number[] = [];
-    let ticksWhileHeld = 0;
-    const timed = (original: () => void) => () => {
-      const claimed = player.claimsPlaying();
-      const started = performance.now();
-      original();
-      const elapsed = performance.now() - started;
-      if (claimed) durations.push(elapsed);
-      else ticksWhileHeld += 1;
-    };
-    let method: string;
-    let restore: () => void;
-    if (engine?.ticker && typeof engine.ticker.tick === 'function') {
-      const ticker = engine.ticker;
-      const original = ticker.tick!;
-      ticker.tick = timed(original);
-      restore = () => (ticker.tick = original);
-      method = 'FrameTicker tick (engine update per animation frame)';
-    } else if (engine && typeof engine.update === 'function') {
-      const original = engine.update;
-      engine.update = timed(original.bind(engine));
-      restore = () => delete engine.update;
-      method = 'engine update() (every call)';
-    } else {
-      throw new Error('cannot find the engine of <tic-replay> to time its tick');
-    }
+    claimsPlaying = () => player.claimsPlaying();
+    measuring = true;
     await delay(options.measureMs);
-    restore();
+    measuring = false;
     return {
       tick: percentiles(durations),
-      method,
+      method: 'engine step per animation frame (an injected Scheduler times each frame callback)',
       activeStreams: player.shownStreams().length,
       ticksWhileHeld,
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
     };
+  });
+  return run.finally(() => {
+    TicReplayElement.engineScheduler = browserScheduler;
   });
 }
 

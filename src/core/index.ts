@@ -26,3 +26,10 @@ export { decideCorrection, DEFAULT_DRIFT_POLICY, type DriftPolicy, type Correcti
 export { planMounts, displayPositionMs, type MountPlan } from './playback/mount-plan.js';
 export { audibleVideoIds } from './playback/audio-policy.js';
 export { arrangeStage, STAGE_LAYOUTS, type StageLayout, type StageModel, type TileModel } from './layout/stage-layout.js';
+export { SmoothedDriftStrategy } from './sync/smoothed-drift-strategy.js';
+export type { SyncStrategy, SyncDecision, SyncContext, StreamReading } from './sync/sync-strategy.js';
+export { INITIAL_PLAYBACK_STATE, isClockHeld, isPositioning, phaseAfterPositioning, type PlaybackPhase, type PlaybackState } from './playback/phase.js';
+export { hasFutureData, replayReadyState, readyStateEvents, clampToMedia, isPastMediaEnd, type ElementReadiness } from './playback/readiness.js';
+export { MovingAverage } from './playback/moving-average.js';
+export { PLAYBACK_RATES, MIN_RATE, MAX_RATE } from './playback/playback-rates.js';
+export * from './media-api.js';

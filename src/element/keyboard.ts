@@ -4,7 +4,7 @@
  * `<`/`>` slower/faster · 0–9 jump to 0 %–90 %. Keys meant for a focused control (a button, the
  * progress slider, a menu) are left to that control.
  */
-import { PLAYBACK_RATES } from '../engine/replay-engine.js';
+import { PLAYBACK_RATES } from '../core/playback/playback-rates.js';
 
 export interface KeyboardTarget {
   readonly paused: boolean;

@@ -1,10 +1,12 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ReplayEngine, PLAYBACK_RATES } from '../engine/replay-engine.js';
+import { MEDIA_EVENTS, type MediaFace } from '../core/media-api.js';
+import { PLAYBACK_RATES } from '../core/playback/playback-rates.js';
+import { ReplayEngine } from '../engine/replay-engine.js';
 import type { TicReplayError } from '../engine/replay-error.js';
-import { loadChinese, loadMessages } from '../i18n/catalogues.js';
-import { en } from '../i18n/en.js';
-import { localeOf, type Locale } from '../i18n/locale.js';
+import { browserScheduler, type Scheduler } from '../engine/scheduler.js';
+import { loadChinese } from '../i18n/catalogues.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Messages } from '../i18n/messages.js';
 import { addControlBarExtras, type ControlBarExtras } from '../player/control-bar-extras.js';
 import { RECORDING_MIME_TYPE, TECH_NAME, registerReplayTech } from '../player/replay-tech.js';
@@ -16,15 +18,10 @@ import type { Timeline } from '../core/timeline/timeline.js';
 import { STAGE_LAYOUTS, type StageLayout } from '../core/layout/stage-layout.js';
 import { stageStyles } from '../view/stage-styles.js';
 import { StageView } from '../view/stage-view.js';
-import { applyShortcut } from './keyboard.js';
-import { forgetPosition, positionKey, readPosition, writePosition } from './position-memory.js';
+import { KeyboardController } from './controllers/keyboard-controller.js';
+import { LanguageController } from './controllers/language-controller.js';
+import { PositionMemoryController } from './controllers/position-memory-controller.js';
 import { controlBarExtrasStyles, ticReplayStyles } from './tic-replay.styles.js';
-
-/** Media events re-dispatched from the host, with the host's state already updated. */
-export const MEDIA_EVENTS = [
-  'loadstart', 'emptied', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough',
-  'play', 'playing', 'pause', 'waiting', 'seeking', 'seeked', 'timeupdate', 'ratechange', 'volumechange', 'ended',
-] as const;
 
 /**
  * Replays a Tencent Cloud TIC/TIW real-time recording (many files on one timeline) as one
@@ -68,7 +65,7 @@ export const MEDIA_EVENTS = [
  * @cssproperty --tic-label-background
  * @cssproperty --tic-label-color
  */
-export class TicReplayElement extends LitElement {
+export class TicReplayElement extends LitElement implements MediaFace {
   static override styles = [videojsStyles, stageStyles, ticReplayStyles, controlBarExtrasStyles];
 
   /** URL of a recording result JSON (any of its three shapes). Relative file URLs resolve against it. */
@@ -101,7 +98,14 @@ export class TicReplayElement extends LitElement {
   /** Remembers the position per recording (localStorage, keyed by room and start time) and resumes there. */
   @property({ type: Boolean, attribute: 'remember-position' }) rememberPosition = false;
 
-  private readonly engine = new ReplayEngine();
+  /**
+   * The scheduler (frames, timers) of the engines of elements created from now on. The benchmark
+   * sets one that times each frame step.
+   * @internal
+   */
+  static engineScheduler: Scheduler = browserScheduler;
+
+  private readonly engine = new ReplayEngine({ scheduler: TicReplayElement.engineScheduler });
   readonly #stageElement = document.createElement('div');
   readonly #stage = new StageView(this.#stageElement, this.engine);
   #player: VideoJsPlayer | undefined;
@@ -109,27 +113,22 @@ export class TicReplayElement extends LitElement {
   #loadAbort: AbortController | undefined;
   #loadedSource: { src: string; result: unknown } | undefined;
   #teardownTimer: ReturnType<typeof setTimeout> | undefined;
-  #positionStorageKey: string | undefined;
-  #lastSavedPositionAt = 0;
-  /** The language asked for by `lang`, and the one whose strings are loaded and shown. */
-  #locale: Locale = 'en';
-  #appliedLocale: Locale = 'en';
-  #messages: Messages = en;
-  /** Settles when the catalogue of the current language is loaded (Chinese is loaded on demand). */
-  #languageReady: Promise<void> = Promise.resolve();
-  /** Follows `lang` on the element and the page, as the element's language does. */
-  readonly #languageObserver = new MutationObserver(() => this.#applyLanguage());
+  readonly #language = new LanguageController(
+    this,
+    (messages, locale) => this.#applyLanguage(messages, locale),
+    async (locale) => {
+      if (locale === 'zh-CN') videojs.addLanguage('zh-CN', { ...(await loadChinese()).videojs });
+    },
+  );
+  readonly #positionMemory = new PositionMemoryController(this, this.engine);
 
   constructor() {
     super();
+    new KeyboardController(this, () => this.engine.timeline !== undefined);
     for (const type of MEDIA_EVENTS) this.engine.addEventListener(type, this.#forwardEvent);
     this.engine.addEventListener('error', this.#forwardError);
     this.engine.addEventListener('slotschange', this.#refreshStage);
     this.engine.addEventListener('trackmutechange', this.#refreshStage);
-    this.engine.addEventListener('timeupdate', this.#savePosition);
-    this.engine.addEventListener('pause', this.#savePosition);
-    this.engine.addEventListener('ended', this.#savePosition);
-    this.addEventListener('keydown', this.#onKeyDown);
   }
 
   /** Shows a track (person, whiteboard, ...) in the main area while it is active; `undefined` unpins. */
@@ -256,17 +255,12 @@ export class TicReplayElement extends LitElement {
     // Reachable with Tab and el.focus(), like a video with controls.
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
-    this.#applyLanguage();
-    const watchLang = { attributes: true, attributeFilter: ['lang'] };
-    this.#languageObserver.observe(this, watchLang);
-    this.#languageObserver.observe(document.documentElement, watchLang);
     clearTimeout(this.#teardownTimer);
     if (this.hasUpdated && !this.#player) this.#createPlayer();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#languageObserver.disconnect();
     // A move within the page (disconnect + connect in one task) keeps the replay; a removal ends it.
     this.#teardownTimer = setTimeout(() => this.#teardown(), 0);
   }
@@ -308,7 +302,7 @@ export class TicReplayElement extends LitElement {
       textTrackSettings: false,
       controlBar: CONTROL_BAR_OPTIONS,
       userActions: { hotkeys: false, doubleClick: false },
-      language: this.#appliedLocale,
+      language: this.#language.locale,
     } as Parameters<typeof videojs>[1]);
     this.#player.addClass('vjs-tic-replay');
     // The rate menu shows itself on the Tech's loadstart; ours may come before video.js attached the Tech.
@@ -321,7 +315,7 @@ export class TicReplayElement extends LitElement {
     if (this.#stageElement.parentElement !== this.#player.el()) this.#player.el().prepend(this.#stageElement);
     this.#controlBarExtras = addControlBarExtras(this.#player, {
       engine: this.engine,
-      getMessages: () => this.#messages,
+      getMessages: () => this.#language.messages,
       getLayout: () => this.layout,
       setLayout: (layout) => (this.layout = layout),
     });
@@ -350,7 +344,7 @@ export class TicReplayElement extends LitElement {
     const abort = new AbortController();
     this.#loadAbort = abort;
     this.#stage.reset();
-    this.#positionStorageKey = undefined;
+    this.#positionMemory.reset();
     if (source.result === undefined && !source.src) {
       this.engine.teardown();
       this.#stage.update();
@@ -360,66 +354,25 @@ export class TicReplayElement extends LitElement {
     if (this.defaultMuted) this.engine.muted = true;
     if (this.autoplay) this.engine.play().catch(() => undefined);
     // Messages about the recording come in the player's language: its catalogue first.
-    const reading = this.#languageReady.then(() =>
-      source.result !== undefined
-        ? readRecordingInput(source.result, document.baseURI, this.#messages)
-        : loadRecording(source.src, { signal: abort.signal, messages: this.#messages }),
-    );
+    const reading = this.#language.ready.then(() => {
+      const messages = this.#language.messages;
+      return source.result !== undefined
+        ? readRecordingInput(source.result, document.baseURI, messages)
+        : loadRecording(source.src, { signal: abort.signal, messages });
+    });
     void this.engine
-      .loadFrom(reading, abort.signal, (recording) => this.#startPosition(recording, source.src))
+      .loadFrom(reading, abort.signal, (recording) => this.#positionMemory.startPosition(recording, source.src, this.start))
       .then(() => this.#stage.update());
   }
 
-  /** Picks the language from `lang` (the element's, else the page's, else the browser's) and applies it everywhere. */
-  #applyLanguage(): void {
-    const locale = localeOf(this);
-    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', this.#messages.playerLabel);
-    if (locale === this.#locale) return;
-    this.#locale = locale;
-    this.#languageReady = (async () => {
-      const messages = await loadMessages(locale);
-      if (locale === 'zh-CN') videojs.addLanguage('zh-CN', { ...(await loadChinese()).videojs });
-      if (this.#locale !== locale) return;
-      if (this.getAttribute('aria-label') === this.#messages.playerLabel) this.setAttribute('aria-label', messages.playerLabel);
-      this.#messages = messages;
-      this.#appliedLocale = locale;
-      this.engine.messages = messages;
-      this.#stage.messages = messages;
-      this.#stage.update();
-      this.#player?.language(locale);
-      this.#controlBarExtras?.refreshLanguage();
-    })();
+  /** A language's catalogue is loaded: everything shows it. */
+  #applyLanguage(messages: Messages, locale: Locale): void {
+    this.engine.messages = messages;
+    this.#stage.messages = messages;
+    this.#stage.update();
+    this.#player?.language(locale);
+    this.#controlBarExtras?.refreshLanguage();
   }
-
-  /** The `start` attribute, else the remembered position (when asked to remember). */
-  #startPosition(recording: Recording, src: string): number {
-    if (this.rememberPosition) {
-      this.#positionStorageKey = positionKey(recording, src || 'inline');
-      if (!this.start) return readPosition(this.#positionStorageKey) ?? 0;
-    }
-    return this.start > 0 ? this.start : 0;
-  }
-
-  readonly #savePosition = (event: Event) => {
-    const key = this.#positionStorageKey;
-    if (!key || !this.rememberPosition) return;
-    if (event.type === 'ended') {
-      forgetPosition(key);
-      return;
-    }
-    const now = performance.now();
-    if (event.type === 'timeupdate' && now - this.#lastSavedPositionAt < 2000) return;
-    this.#lastSavedPositionAt = now;
-    writePosition(key, this.engine.currentTime);
-  };
-
-  readonly #onKeyDown = (event: KeyboardEvent) => {
-    if (!this.engine.timeline) return;
-    if (applyShortcut(event, this)) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
-  };
 
   readonly #forwardEvent = (event: Event) => {
     this.dispatchEvent(new Event(event.type));

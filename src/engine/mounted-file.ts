@@ -46,11 +46,17 @@ export class MountedFile {
     return timelineMsAt(this.slot.timelineFile, this.element.currentTime - this.slot.videoStartOffsetS);
   }
 
-  /** Whether it plays sound (Chromium tells by its decoded audio; elsewhere assume it does). */
+  /**
+   * Whether it plays sound (Chromium tells by its decoded audio; elsewhere assume it does). Once
+   * known to have audio, it is not asked again: the sync step reads this for every stream.
+   */
   get hasAudio(): boolean {
+    if (this.#knownToHaveAudio) return true;
     const element = this.element;
-    if (element.nodeName === 'AUDIO') return true;
     const decoded = (element as HTMLMediaElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount;
-    return decoded === undefined || decoded > 0;
+    this.#knownToHaveAudio = element.nodeName === 'AUDIO' || decoded === undefined || decoded > 0;
+    return this.#knownToHaveAudio;
   }
+
+  #knownToHaveAudio = false;
 }

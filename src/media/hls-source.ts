@@ -17,7 +17,7 @@ export function setHlsModuleUrl(url: string): void {
 }
 
 /** hls.js is loaded the first time a recording has an HLS file, never before. */
-export function loadHls(): Promise<HlsModule> {
+function loadHls(): Promise<HlsModule> {
   hlsModule ??= (hlsModuleUrl ? import(/* @vite-ignore */ hlsModuleUrl) : import('hls.js/light')) as Promise<HlsModule>;
   return hlsModule;
 }

@@ -9,7 +9,9 @@
  *    video.js (`registerReplayTech(videojs)`) and gives the player a source of type
  *    `application/vnd.tic-record+json`; the Tech then loads the recording and renders the stage itself.
  */
-import { MAX_RATE, MIN_RATE, ReplayEngine } from '../engine/replay-engine.js';
+import { MEDIA_EVENTS, MEDIA_PROPERTIES, type MediaPropertyName } from '../core/media-api.js';
+import { MAX_RATE, MIN_RATE } from '../core/playback/playback-rates.js';
+import { ReplayEngine } from '../engine/replay-engine.js';
 import { TimeRangeList } from '../engine/time-ranges.js';
 import { loadRecording } from '../recording/load-recording.js';
 import { installStageStyles } from '../view/stage-styles.js';
@@ -19,11 +21,8 @@ export const TECH_NAME = 'TicReplay';
 /** The MIME type under which video.js hands a recording result to this Tech. */
 export const RECORDING_MIME_TYPE = 'application/vnd.tic-record+json';
 
-/** Engine events that video.js understands under the same names. */
-const FORWARDED_EVENTS = [
-  'loadstart', 'emptied', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough',
-  'play', 'playing', 'pause', 'waiting', 'seeking', 'seeked', 'timeupdate', 'ratechange', 'volumechange', 'ended',
-] as const;
+/** Engine events that video.js understands under the same names: all the media events. */
+const FORWARDED_EVENTS = MEDIA_EVENTS;
 
 export interface ReplayTechOptions {
   readonly engine: ReplayEngine;
@@ -127,32 +126,19 @@ export function createReplayTech(videojs: VideojsLike): ReplayTechClass {
       void this.engine.loadFrom(loadRecording(src, { signal: abort.signal, messages: this.engine.messages }), abort.signal).then(() => this.ownView?.update());
     }
 
-    // playback
+    // playback: the media properties' getters and setters are generated from the table (see
+    // `addMediaAccessors`); these differ from a plain forward.
     play(): Promise<void> { return this.engine.play(); }
     pause(): void { this.engine.pause(); }
-    paused(): boolean { return this.engine.paused; }
-    ended(): boolean { return this.engine.ended; }
-    seeking(): boolean { return this.engine.seeking; }
-    currentTime(): number { return this.engine.currentTime; }
-    setCurrentTime(seconds: number): void { this.engine.currentTime = seconds; }
-    duration(): number { return this.engine.duration; }
-    playbackRate(): number { return this.engine.playbackRate; }
     setPlaybackRate(rate: number): void {
       this.engine.playbackRate = Math.min(Math.max(rate, MIN_RATE), MAX_RATE);
     }
     defaultPlaybackRate(): number { return 1; }
     setDefaultPlaybackRate(): void {}
-    volume(): number { return this.engine.volume; }
-    setVolume(volume: number): void { this.engine.volume = volume; }
-    muted(): boolean { return this.engine.muted; }
-    setMuted(muted: boolean): void { this.engine.muted = muted; }
     defaultMuted(): boolean { return false; }
     setDefaultMuted(): void {}
-    buffered(): TimeRanges { return this.engine.buffered; }
-    seekable(): TimeRanges { return this.engine.seekable; }
     played(): TimeRanges { return new TimeRangeList(); }
-    readyState(): number { return this.engine.readyState; }
-    networkState(): number { return this.engine.networkState; }
+    /** Only a fatal problem is a media error for video.js (the others concern one file). */
     error(): { code: number; message: string } | null {
       const error = this.engine.error;
       return error?.fatal ? { code: error.code, message: error.message } : null;
@@ -197,6 +183,7 @@ export function createReplayTech(videojs: VideojsLike): ReplayTechClass {
     static canPlaySource(source: { type?: string }): '' | 'probably' { return ReplayTech.canPlayType(source.type ?? ''); }
   }
 
+  addMediaAccessors(ReplayTech.prototype);
   Object.assign(ReplayTech.prototype, {
     featuresVolumeControl: true,
     featuresMuteControl: true,
@@ -207,6 +194,28 @@ export function createReplayTech(videojs: VideojsLike): ReplayTechClass {
     featuresNativeTextTracks: true,
   });
   return ReplayTech;
+}
+
+/**
+ * Gives a Tech class video.js's accessor pair for every media property of the table: `name()`
+ * reads the engine's, `setName(value)` writes it (settable ones only). Methods the class defines
+ * itself are kept.
+ */
+function addMediaAccessors(prototype: object): void {
+  type WithEngine = { engine: Record<MediaPropertyName, unknown> };
+  for (const [name, spec] of Object.entries(MEDIA_PROPERTIES) as Array<[MediaPropertyName, { settable: boolean }]>) {
+    const define = (method: string, value: (this: WithEngine, ...args: unknown[]) => unknown) => {
+      if (!Object.hasOwn(prototype, method)) Object.defineProperty(prototype, method, { value, configurable: true, writable: true });
+    };
+    define(name, function () {
+      return this.engine[name];
+    });
+    if (spec.settable) {
+      define(`set${name[0]!.toUpperCase()}${name.slice(1)}`, function (value) {
+        this.engine[name] = value;
+      });
+    }
+  }
 }
 
 const registered = new WeakSet<object>();

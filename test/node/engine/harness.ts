@@ -12,6 +12,8 @@ export interface FileSpec {
   readonly startMs?: number;
   readonly durationMs?: number;
   readonly type?: VideoType;
+  /** The person (default: the id). */
+  readonly userId?: string;
   readonly behaviour?: Partial<FakeMediaBehaviour>;
 }
 
@@ -33,7 +35,7 @@ export async function openReplay(files: readonly FileSpec[], options: ReplayEngi
   for (const type of MEDIA_EVENTS) engine.addEventListener(type, () => events.push(type));
   const videoInfos = files.map((file) => ({
     VideoId: file.id,
-    UserId: file.id,
+    UserId: file.userId ?? file.id,
     VideoType: file.type ?? VideoType.Camera,
     VideoPlayTime: file.startMs ?? 0,
     VideoDuration: file.durationMs ?? 10000,

@@ -1,0 +1,158 @@
+// The controllers, each on its own concern, driven through an engine on fake media.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { HAVE_ENOUGH_DATA, HAVE_FUTURE_DATA } from '../../../src/core/media-api.js';
+import { VideoType } from '../../../src/core/recording/recording.js';
+import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from '../../../src/core/sync/sync-strategy.js';
+import { EventBus, Subscriptions } from '../../../src/engine/event-bus.js';
+import { openReplay } from './harness.js';
+
+describe('download scheduler', () => {
+  test('active files download at once; preloading ones wait their turn, in timeline order, within max-concurrent-loads', async () => {
+    const files = [
+      { id: 'now', durationMs: 20000, behaviour: { metadataDelayMs: 200 } },
+      { id: 'soon-1', startMs: 1000, durationMs: 5000, behaviour: { metadataDelayMs: 200 } },
+      { id: 'soon-2', startMs: 2000, durationMs: 5000, behaviour: { metadataDelayMs: 200 } },
+      { id: 'soon-3', startMs: 3000, durationMs: 5000, behaviour: { metadataDelayMs: 200 } },
+    ];
+    const { engine, scheduler, world } = await openReplay(files, { preloadMs: 5000, maxConcurrentLoads: 2 });
+    await scheduler.flush();
+    assert.deepEqual(world.attached, ['now', 'soon-1']);
+    let mostAtOnce = 0;
+    await scheduler.until(() => {
+      const downloading = world.elements.filter((element) => element.source && element.readyState < HAVE_ENOUGH_DATA).length;
+      mostAtOnce = Math.max(mostAtOnce, downloading);
+      return world.attached.length === 4;
+    });
+    assert.deepEqual(world.attached, ['now', 'soon-1', 'soon-2', 'soon-3']);
+    assert.ok(mostAtOnce <= 2, `${mostAtOnce} downloads at once`);
+    engine.destroy();
+  });
+});
+
+describe('sync controller', () => {
+  /** A strategy that asks for one thing and records what it was shown. */
+  class ScriptedStrategy implements SyncStrategy {
+    readonly name = 'scripted';
+    readonly seen: StreamReading[][] = [];
+    forgotten: string[] = [];
+    resets = 0;
+    constructor(private readonly decision: (readings: readonly StreamReading[], context: SyncContext) => SyncDecision) {}
+    decide(readings: readonly StreamReading[], context: SyncContext): SyncDecision {
+      this.seen.push([...readings]);
+      return this.decision(readings, context);
+    }
+    forget(streamId: string): void {
+      this.forgotten.push(streamId);
+    }
+    reset(): void {
+      this.resets += 1;
+    }
+  }
+
+  test('a swapped-in strategy sees every playing stream and its rate decisions are applied', async () => {
+    const strategy = new ScriptedStrategy((readings, context) => ({
+      corrections: new Map(readings.map((reading) => [reading.streamId, { kind: 'rate' as const, playbackRate: context.clockRate * 1.01 }])),
+    }));
+    const { engine, scheduler, world } = await openReplay([{ id: 'a', behaviour: { hasAudio: true } }, { id: 'b' }], { syncStrategy: strategy });
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    await scheduler.advance(100);
+    const last = strategy.seen.at(-1)!;
+    assert.deepEqual(last.map((reading) => reading.streamId).sort(), ['a', 'b']);
+    assert.equal(last.find((reading) => reading.streamId === 'a')!.hasAudio, true);
+    for (const reading of last) assert.ok(Math.abs(reading.mediaTimeS - reading.targetS) < 0.05);
+    assert.equal(world.elementOf('a').playbackRate, 1.01);
+    engine.playbackRate = 2;
+    assert.ok(strategy.resets >= 1, 'a rate change makes what the strategy learnt stale');
+    engine.destroy();
+  });
+
+  test('a strategy may move the clock instead of the streams', async () => {
+    let adjustMs = 0;
+    const strategy = new ScriptedStrategy(() => ({ corrections: new Map(), clockAdjustMs: adjustMs }));
+    const { engine, scheduler } = await openReplay([{ id: 'a' }], { syncStrategy: strategy });
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    const beforeS = engine.currentTime;
+    adjustMs = 100;
+    await scheduler.advance(16);
+    adjustMs = 0;
+    assert.ok(engine.currentTime - beforeS >= 0.1, `moved by ${engine.currentTime - beforeS} s`);
+    engine.destroy();
+  });
+
+  test('the default strategy brings a stream that jumped ahead back with a seek, and one slightly off with its rate', async () => {
+    const { engine, scheduler, world, positionsMs } = await openReplay([{ id: 'a' }, { id: 'b' }]);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    await scheduler.advance(200);
+    const b = world.elementOf('b');
+    b.currentTime = b.currentTime + 1; // far ahead: corrected by a seek
+    await scheduler.advance(1000);
+    assert.ok(Math.abs(positionsMs(['a', 'b'])[0]! - positionsMs(['a', 'b'])[1]!) < 40);
+    b.playbackRate = 1.05; // running fast: corrected by its rate
+    await scheduler.advance(200);
+    assert.ok(b.playbackRate < 1.05);
+    await scheduler.advance(2000);
+    const [aMs, bMs] = positionsMs(['a', 'b']);
+    assert.ok(Math.abs(aMs! - bMs!) < 20, `off by ${Math.abs(aMs! - bMs!)} ms`);
+    engine.destroy();
+  });
+
+  test('unmounted streams are forgotten by the strategy', async () => {
+    const strategy = new ScriptedStrategy(() => ({ corrections: new Map() }));
+    const { engine, scheduler } = await openReplay(
+      [
+        { id: 'short', durationMs: 1000 },
+        { id: 'long', durationMs: 3000 },
+      ],
+      { syncStrategy: strategy, preloadMs: 500 },
+    );
+    void engine.play();
+    await scheduler.until(() => engine.currentTime > 1.5, 4000);
+    assert.deepEqual(strategy.forgotten, ['short']);
+    engine.destroy();
+  });
+});
+
+describe('audio mixer', () => {
+  test('no voice twice: a user\'s audio-only file is silent while their camera plays; mute and track mute apply', async () => {
+    const { engine, scheduler, world } = await openReplay([
+      { id: 'cam', type: VideoType.Camera, userId: 'alice' },
+      { id: 'voice', type: VideoType.AudioOnly, userId: 'alice' },
+      { id: 'board', type: VideoType.Whiteboard },
+    ]);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    assert.equal(world.elementOf('voice').nodeName, 'AUDIO');
+    assert.equal(world.elementOf('voice').muted, true);
+    assert.equal(world.elementOf('cam').muted, false);
+    assert.equal(world.elementOf('board').muted, false);
+    engine.volume = 0.5;
+    assert.equal(world.elementOf('cam').volume, 0.5);
+    const trackId = engine.timeline!.tracks.find((track) => track.files[0]!.file.videoId === 'board')!.id;
+    engine.setTrackMuted(trackId, true);
+    assert.equal(world.elementOf('board').muted, true);
+    assert.equal(world.elementOf('cam').muted, false);
+    engine.muted = true;
+    assert.equal(world.elementOf('cam').muted, true);
+    engine.destroy();
+  });
+});
+
+describe('event bus', () => {
+  test('a controller\'s subscriptions are removed together', () => {
+    const bus = new EventBus();
+    const heard: string[] = [];
+    const subscriptions = new Subscriptions(bus)
+      .on('rate-changed', ({ rate }) => heard.push(`rate ${rate}`))
+      .on('repositioned', ({ positionMs }) => heard.push(`at ${positionMs}`));
+    bus.emit('rate-changed', { rate: 2 });
+    bus.emit('repositioned', { positionMs: 5 });
+    assert.equal(bus.listenerCount, 2);
+    subscriptions.removeAll();
+    bus.emit('rate-changed', { rate: 1 });
+    assert.deepEqual(heard, ['rate 2', 'at 5']);
+    assert.equal(bus.listenerCount, 0);
+  });
+});

@@ -1,0 +1,88 @@
+// The pure rules under the engine: the playback phase, readiness, moving averages and the default
+// sync strategy.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { HAVE_CURRENT_DATA, HAVE_ENOUGH_DATA, HAVE_FUTURE_DATA, HAVE_METADATA } from '../../../src/core/media-api.js';
+import { MovingAverage } from '../../../src/core/playback/moving-average.js';
+import { isClockHeld, phaseAfterPositioning } from '../../../src/core/playback/phase.js';
+import { hasFutureData, readyStateEvents, replayReadyState } from '../../../src/core/playback/readiness.js';
+import { SmoothedDriftStrategy } from '../../../src/core/sync/smoothed-drift-strategy.js';
+import { TimeRangeList } from '../../../src/engine/time-ranges.js';
+
+const element = (readyState: number, bufferedEndS = 0, duration = 10, seeking = false) => ({
+  readyState,
+  seeking,
+  duration,
+  buffered: new TimeRangeList(bufferedEndS > 0 ? [[0, bufferedEndS]] : []),
+});
+
+describe('playback phase', () => {
+  test('after a seek: paused stays paused; wanted playback starts again, still waiting if a wait was announced', () => {
+    assert.equal(phaseAfterPositioning({ phase: 'seeking', playRequested: false }, false), 'paused');
+    assert.equal(phaseAfterPositioning({ phase: 'seeking', playRequested: true }, false), 'starting');
+    assert.equal(phaseAfterPositioning({ phase: 'waiting', playRequested: true }, true), 'waiting');
+    assert.equal(isClockHeld('starting') && isClockHeld('waiting') && !isClockHeld('playing') && !isClockHeld('seeking'), true);
+  });
+});
+
+describe('readiness', () => {
+  test('an element can play on with future data, or at its tail with everything up to its end', () => {
+    assert.equal(hasFutureData(element(HAVE_FUTURE_DATA)), true);
+    assert.equal(hasFutureData(element(HAVE_CURRENT_DATA, 5)), false);
+    assert.equal(hasFutureData(element(HAVE_CURRENT_DATA, 9.99)), true);
+    assert.equal(hasFutureData(element(HAVE_CURRENT_DATA, 9.99, 10, true)), false);
+  });
+
+  test('the replay is as ready as its least ready stream, and only has metadata while positioning', () => {
+    assert.equal(replayReadyState(true, [element(HAVE_ENOUGH_DATA)]), HAVE_METADATA);
+    assert.equal(replayReadyState(false, []), HAVE_ENOUGH_DATA);
+    assert.equal(replayReadyState(false, [element(HAVE_ENOUGH_DATA), element(HAVE_CURRENT_DATA, 2)]), HAVE_CURRENT_DATA);
+  });
+
+  test('ready-state events fire in order, loadeddata once', () => {
+    assert.deepEqual(readyStateEvents(HAVE_METADATA, HAVE_ENOUGH_DATA, false), ['loadeddata', 'canplay', 'canplaythrough']);
+    assert.deepEqual(readyStateEvents(HAVE_METADATA, HAVE_ENOUGH_DATA, true), ['canplay', 'canplaythrough']);
+    assert.deepEqual(readyStateEvents(HAVE_ENOUGH_DATA, HAVE_METADATA, true), []);
+  });
+});
+
+describe('moving average', () => {
+  test('starts at its guess (or its first sample) and stays between the old value and each sample', () => {
+    assert.equal(new MovingAverage(0.3, 100).value, 100);
+    assert.equal(new MovingAverage(0.3).add(7), 7);
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 1, noNaN: true }), fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1 }), (weight, samples) => {
+        const average = new MovingAverage(weight, 0);
+        for (const sample of samples) {
+          const before = average.value!;
+          const after = average.add(sample);
+          if (after < Math.min(before, sample) - 1e-6 || after > Math.max(before, sample) + 1e-6) return false;
+        }
+        return true;
+      }),
+    );
+  });
+});
+
+describe('the default sync strategy (smoothed drift)', () => {
+  const context = { nowMs: 0, clockRate: 1, seekLatencyS: 0.05 };
+  const reading = (driftS: number) => ({ streamId: 's', mediaTimeS: 5 + driftS, targetS: 5, playbackRate: 1, hasAudio: false });
+
+  test('a large drift is fixed with a seek aimed one seek-latency ahead; a small one with the rate', () => {
+    const strategy = new SmoothedDriftStrategy();
+    assert.deepEqual(strategy.decide([reading(0.5)], context).corrections.get('s'), { kind: 'seek', toMediaTimeS: 5.05 });
+    const rate = strategy.decide([reading(0.05)], context).corrections.get('s')!;
+    assert.equal(rate.kind, 'rate');
+    assert.ok(rate.kind === 'rate' && rate.playbackRate < 1);
+    assert.equal(strategy.decide([reading(0)], { ...context }).corrections.get('s')!.kind, 'rate', 'smoothed: one good reading does not erase the drift');
+  });
+
+  test('one noisy reading moves the smoothed drift only part of the way', () => {
+    const strategy = new SmoothedDriftStrategy();
+    for (let i = 0; i < 20; i++) strategy.decide([reading(0)], context);
+    assert.equal(strategy.decide([reading(0.01)], context).corrections.get('s')!.kind, 'none');
+    strategy.forget('s');
+    assert.equal(strategy.decide([reading(0.01)], context).corrections.get('s')!.kind, 'rate');
+  });
+});

@@ -124,12 +124,19 @@ export class CommonModeStrategy implements SyncStrategy {
     }
     if (size === 0) return undefined;
     const items = scratch.slice(0, size).sort((a, b) => a.value - b.value);
-    // The lower and upper weighted medians; their mean when the halves split exactly between two values.
+    // When the halves split exactly between two values, their mean; but when those are so far apart
+    // that one of them will be seeked (two streams, one jumped away), the one nearer 0: the clock
+    // breaks the tie, and only the stream that jumped is moved.
     let cumulative = 0;
     for (let i = 0; i < items.length; i++) {
       cumulative += items[i]!.weight;
       if (cumulative > total / 2) return items[i]!.value;
-      if (cumulative === total / 2) return (items[i]!.value + items[i + 1]!.value) / 2;
+      if (cumulative === total / 2) {
+        const lower = items[i]!.value;
+        const upper = items[i + 1]!.value;
+        if (upper - lower <= this.#tuning.element.seekAboveMs) return (lower + upper) / 2;
+        return Math.abs(lower) <= Math.abs(upper) ? lower : upper;
+      }
     }
     return items[items.length - 1]!.value;
   }

@@ -3,26 +3,32 @@
 // own copies of the same fixture files, in headless Chromium. Prints one Markdown table to stdout
 // (progress goes to stderr). See BENCHMARKS.md for the method and what each figure means.
 //
-//   node bench/run.mjs [--quick] [--only a,seeks,tic-replay,...] [--record]
+//   node bench/run.mjs [--quick] [--only a,seeks,tic-replay,...] [--repeats N] [--record]
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildBenchPage } from './lib/build.mjs';
 import { launchBrowser, newBenchContext, withBenchPage } from './lib/browser.mjs';
+import { renderSyncChart } from './lib/chart.mjs';
 import { machineInfo, recordSection, renderMachine, renderTable, sourceVersion } from './lib/report.mjs';
 import { selectByOnly, settingsFor } from './lib/scenarios.mjs';
 import { startServer } from './lib/server.mjs';
 
 const USAGE = `Usage: node bench/run.mjs [options]
 
-  --quick          shorter scenarios: a smoke run (about a minute and a half)
-  --only <names>   comma-separated scenarios (a–j or steady, rate, eight, starved, seeks, join,
-                   startup, tick, timeline, cycles) and/or players (tic-replay, timingsrc,
-                   paella-style, plain)
-  --record         also write the table and the machine it ran on into BENCHMARKS.md
+  --quick          shorter scenarios, one run each: a smoke run (about two minutes)
+  --only <names>   comma-separated scenarios (a–o or steady, cameras, cameras360, rate, eight,
+                   cameras8, cameras8-360, busy, starved, seeks, join, startup, tick, timeline,
+                   cycles) and/or players (tic-replay, timingsrc, paella-style, plain)
+  --repeats <n>    fresh-page runs per player of each sync scenario (default 5; --quick: 1)
+  --chart <name>   the sync scenario whose first runs are charted (default: cameras, i.e. k)
+  --record         also write the table, the chart and the machine it ran on into BENCHMARKS.md
   --help           this text`;
 
 const root = new URL('..', import.meta.url);
+const CHART_PATH = 'bench/results/sync-error-over-time.svg';
 const log = (message) => process.stderr.write(`${message}\n`);
 
 function options() {
@@ -32,6 +38,8 @@ function options() {
         quick: { type: 'boolean', default: false },
         only: { type: 'string' },
         record: { type: 'boolean', default: false },
+        repeats: { type: 'string' },
+        chart: { type: 'string', default: 'cameras' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -74,6 +82,15 @@ async function main() {
   }
   requireComparedLibraries();
   const settings = settingsFor(args.quick);
+  if (args.repeats !== undefined) {
+    const repeats = Number(args.repeats);
+    if (!Number.isInteger(repeats) || repeats < 1) {
+      log(`--repeats: expected a whole number ≥ 1, got ${args.repeats}`);
+      return 2;
+    }
+    settings.repeats = repeats;
+  }
+  const traced = (scenario) => scenario.repeated && (scenario.id === args.chart || scenario.title[0] === args.chart);
   const started = Date.now();
   // Taken before the run: src/ may change while it runs (and what was built is what is measured).
   const source = sourceVersion(new URL('.', root).pathname);
@@ -89,26 +106,47 @@ async function main() {
   const browserVersion = browser.version();
   const context = await newBenchContext(browser);
   const outcomes = [];
+  let chart;
   let failures = 0;
   try {
     for (const scenario of selection.scenarios) {
-      const results = {};
-      for (const player of scenario.players.filter((p) => selection.players.includes(p))) {
-        const t0 = Date.now();
-        process.stderr.write(`${scenario.title} — ${player} ... `);
-        try {
-          // Every player runs alone in a page of its own: no CPU, decoder or download shared with another.
-          results[player] = await withBenchPage(context, server.origin, async (page) => {
-            const result = await scenario.run(page, player, settings);
-            for (const problem of page.problems) log(`\n  (${problem})`);
-            return result;
-          });
-          log(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
-        } catch (error) {
-          failures += 1;
-          results[player] = { error: error.message };
-          log(`FAILED: ${error.message}`);
+      const players = scenario.players.filter((p) => selection.players.includes(p));
+      const repeats = scenario.repeated ? settings.repeats : 1;
+      const results = Object.fromEntries(players.map((player) => [player, scenario.repeated ? { runs: [] } : undefined]));
+      const busy = scenario.busy ? keepACoreBusy() : undefined;
+      try {
+        // Runs interleave the players, so that a noisy moment of the machine is shared out fairly.
+        for (let run = 0; run < repeats; run++) {
+          for (const player of players) {
+            const t0 = Date.now();
+            process.stderr.write(`${scenario.title} — ${player}${repeats > 1 ? ` (run ${run + 1} of ${repeats})` : ''} ... `);
+            let result;
+            try {
+              // Every player runs alone in a page of its own: no CPU, decoder or download shared with another.
+              result = await withBenchPage(context, server.origin, async (page) => {
+                const value = await scenario.run(page, player, settings, { traced: traced(scenario) && run === 0 });
+                for (const problem of page.problems) log(`\n  (${problem})`);
+                return value;
+              });
+              log(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
+            } catch (error) {
+              failures += 1;
+              result = { error: error.message };
+              log(`FAILED: ${error.message}`);
+            }
+            if (scenario.repeated) results[player].runs.push(result);
+            else results[player] = result;
+          }
         }
+      } finally {
+        busy?.stop();
+      }
+      if (traced(scenario)) {
+        const traces = Object.fromEntries(players.map((player) => [player, results[player].runs[0]?.trace]).filter(([, trace]) => trace));
+        chart = renderSyncChart(scenario.title, traces);
+        // The raw traces too, for a closer look than the chart gives.
+        writeFileSync(new URL('.bench-build/sync-traces.json', root), JSON.stringify({ scenario: scenario.title, traces }));
+        for (const player of players) for (const run of results[player].runs) delete run.trace;
       }
       outcomes.push({ scenario, results });
     }
@@ -121,12 +159,35 @@ async function main() {
   const table = renderTable(outcomes, selection.players, settings);
   console.log(table);
   log(`Done in ${(wallMs / 1000).toFixed(0)} s${failures ? `, ${failures} run(s) failed` : ''}.`);
+  if (chart) {
+    const chartFile = new URL(args.record ? CHART_PATH : '.bench-build/sync-error-over-time.svg', root);
+    mkdirSync(new URL('.', chartFile), { recursive: true });
+    writeFileSync(chartFile, chart);
+    log(`Chart: ${chartFile.pathname}`);
+  }
   if (args.record) {
     const machine = { ...machineInfo(browserVersion), loadAtStart, source };
-    recordSection(new URL('BENCHMARKS.md', root), `${renderMachine(machine, { quick: args.quick, only: args.only, wallMs })}\n\n${table}`);
+    const chartLine = chart ? `\n\n![Each stream's position minus the median of all streams, over time, per player](${CHART_PATH})` : '';
+    recordSection(
+      new URL('BENCHMARKS.md', root),
+      `${renderMachine(machine, { quick: args.quick, only: args.only, repeats: settings.repeats, wallMs })}\n\n${table}${chartLine}`,
+    );
     log('Recorded in BENCHMARKS.md.');
   }
   return failures ? 1 : 0;
+}
+
+/**
+ * The busy-machine scenario's load: one more process spinning on a core, as a browser tab, a build
+ * or a video call would, started before its runs and ended after them.
+ */
+function keepACoreBusy() {
+  const child = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  return {
+    stop: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
 }
 
 process.exitCode = await main();

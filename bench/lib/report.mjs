@@ -57,8 +57,8 @@ export function machineInfo(browserVersion) {
   };
 }
 
-export function renderMachine(machine, { quick, only, wallMs }) {
-  const run = `node bench/run.mjs${quick ? ' --quick' : ''}${only ? ` --only ${only}` : ''}`;
+export function renderMachine(machine, { quick, only, repeats, wallMs }) {
+  const run = `node bench/run.mjs${quick ? ' --quick' : ''}${only ? ` --only ${only}` : ''}${repeats !== (quick ? 1 : 5) ? ` --repeats ${repeats}` : ''}`;
   return (
     `Measured ${machine.date} at ${machine.source} with \`${run}\` (${(wallMs / 60000).toFixed(1)} min): ${machine.cpu}, ${machine.cores} cores, ` +
     `${machine.memoryGiB} GiB, ${machine.os} (load average ${machine.loadAtStart.toFixed(1)} at start); headless Chromium ${machine.chromium}; ` +

@@ -1,7 +1,9 @@
 /**
- * The benchmark page's entry: exposes the scenarios to bench/run.mjs (which calls them through
- * playwright's page.evaluate) as `window.bench`.
+ * The benchmark page's entry: counts every media element's rate changes (before any player exists),
+ * and exposes the scenarios to bench/run.mjs (which calls them through playwright's page.evaluate)
+ * as `window.bench`.
  */
+import { installRateWriteCounter } from './rate-writes.js';
 import * as scenarios from './scenarios.js';
 
 declare global {
@@ -10,4 +12,5 @@ declare global {
   }
 }
 
+installRateWriteCounter();
 window.bench = { ...scenarios, ready: true };

@@ -2,72 +2,17 @@
  * Reading a player from outside: every shown stream's position and displayed frame, taken together
  * in one task, and the statistics built from those readings.
  */
+import { readFrameNumbers } from '../../test/helpers/frame-code.js';
 import type { BenchPlayer } from './players.js';
 import { FPS, FRAME_MS } from './streams.js';
 import { percentiles, type Percentiles } from './util.js';
 
-/**
- * The frame code of the fixtures (test/fixtures/fixtures.json, read the same way as
- * test/helpers/frame-code.ts): a 320×16 band at the top-left, 16 blocks of 20 px, white = 1, most
- * significant bit first. The fixtures have at most 600 frames: a larger number is a misread.
- */
-const BLOCKS = 16;
-const BLOCK_WIDTH = 20;
-const BAND_WIDTH = BLOCKS * BLOCK_WIDTH;
-const BAND_HEIGHT = 16;
-const MAX_FRAME = 600;
-const HAVE_CURRENT_DATA = 2;
+/** The fixtures have at most 600 frames: a larger number is a misread. */
+const MAX_FRAME = 599;
 
-let bandCanvas: HTMLCanvasElement | undefined;
-
-/**
- * The frame numbers `videos` display, from their pixels (undefined: no picture yet).
- *
- * A video's picture can change in the middle of a task (measured: it does), and copying a new
- * picture out of a video costs up to half a millisecond, so reading 8 videos one by one could mix
- * pictures from before and after a frame change. So all bands are copied back to back into one
- * canvas and decoded, and that is repeated until two passes agree: the result is what every video
- * showed at one instant. (Copying an unchanged picture again is cheap.)
- */
+/** The frame numbers `videos` display at one instant, from their pixels (undefined: no picture yet). */
 export function displayedFrames(videos: readonly HTMLVideoElement[]): Array<number | undefined> {
-  let frames = copyAndDecode(videos);
-  for (let pass = 0; pass < 4; pass++) {
-    const again = copyAndDecode(videos);
-    if (again.every((frame, i) => frame === frames[i])) break;
-    frames = again;
-  }
-  return frames;
-}
-
-function copyAndDecode(videos: readonly HTMLVideoElement[]): Array<number | undefined> {
-  bandCanvas ??= document.createElement('canvas');
-  const height = BAND_HEIGHT * Math.max(1, videos.length);
-  if (bandCanvas.width !== BAND_WIDTH || bandCanvas.height !== height) {
-    bandCanvas.width = BAND_WIDTH;
-    bandCanvas.height = height;
-  }
-  const context = bandCanvas.getContext('2d', { willReadFrequently: true })!;
-  const readable = videos.map((video) => video.readyState >= HAVE_CURRENT_DATA && video.videoWidth > 0);
-  videos.forEach((video, row) => {
-    if (readable[row]) context.drawImage(video, 0, 0, BAND_WIDTH, BAND_HEIGHT, 0, row * BAND_HEIGHT, BAND_WIDTH, BAND_HEIGHT);
-  });
-  const { data } = context.getImageData(0, 0, BAND_WIDTH, height);
-  return videos.map((_video, row) => {
-    if (!readable[row]) return undefined;
-    let frame = 0;
-    for (let block = 0; block < BLOCKS; block++) {
-      // The mean luma of a 7×5 patch in the middle of the block.
-      let sum = 0;
-      for (let dy = -2; dy <= 2; dy++) {
-        for (let dx = -3; dx <= 3; dx++) {
-          const i = ((row * BAND_HEIGHT + 8 + dy) * BAND_WIDTH + block * BLOCK_WIDTH + 10 + dx) * 4;
-          sum += 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
-        }
-      }
-      frame = frame * 2 + (sum / 35 >= 128 ? 1 : 0);
-    }
-    return frame < MAX_FRAME ? frame : undefined;
-  });
+  return readFrameNumbers(videos, MAX_FRAME);
 }
 
 export function displayedFrame(video: HTMLVideoElement): number | undefined {

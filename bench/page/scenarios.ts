@@ -9,7 +9,8 @@ import type { Recording, RecordingFile } from '../../src/core/recording/recordin
 import { buildTimeline } from '../../src/core/timeline/timeline.js';
 import { displayedFrame, eachFrame, FreezeTracker, readPlayer, SyncStats, type Reading, type SyncSummary } from './measure.js';
 import { createPlayer, type BenchPlayer } from './players.js';
-import { FRAME_MS, manyStreams, seededRandom, stream, threeStreams, type PlayerName, type StreamSpec } from './streams.js';
+import { clearRateWriteLog, rateWritesSince } from './rate-writes.js';
+import { FRAME_MS, seededRandom, stream, streamSet, threeStreams, type PlayerName, type StreamSet, type StreamSpec } from './streams.js';
 import { delay, median, nextEvent, percentiles, until, type Percentiles } from './util.js';
 
 /** A fresh box on the page for one player. */
@@ -28,24 +29,45 @@ function withPlayer<T>(name: PlayerName, run: (player: BenchPlayer) => Promise<T
   });
 }
 
-// ---- a–d: synchronized playback ----------------------------------------------------------------
+// ---- synchronized playback ----------------------------------------------------------------
 
 export interface SyncOptions {
   readonly player: PlayerName;
+  readonly set: StreamSet;
   readonly streams: number;
   readonly rate: number;
   /** Play until the clock reaches this timeline position (ms)... */
   readonly untilMs: number;
   /** ...or this much real time has passed since play(). */
   readonly wallCapMs: number;
+  /** Also return every reading's per-stream error and the rate writes (for the chart). */
+  readonly trace?: boolean;
 }
 
-/** `settledSpread` and `settledFrameGap` leave out the first second of playback. */
-const SETTLED_AFTER_MS = 1000;
+/**
+ * Every player gets the same settling time: measuring starts this long after it first claims to
+ * play, as the peers' documentation intends (a timing object's followers converge in about a
+ * second). The first second is reported separately.
+ */
+export const SETTLE_MS = 1000;
+
+export interface SyncTrace {
+  /** Stream ids, in the order of `errorsMs` rows. */
+  readonly streams: string[];
+  /** Seconds since measuring started (negative: settling). */
+  readonly t: number[];
+  /** Per reading: each stream's position minus the median of all (ms; null: not shown). */
+  readonly errorsMs: Array<Array<number | null>>;
+  /** Rate changes: seconds since measuring started, and the stream's index. */
+  readonly writes: Array<{ t: number; index: number }>;
+}
 
 export interface SyncResult extends SyncSummary {
-  readonly settledSpread: Percentiles;
-  readonly settledFrameGap: Percentiles;
+  /** The same figures including the first second after the player claimed to play. */
+  readonly withStartSpread: Percentiles;
+  readonly withStartFrameGap: Percentiles;
+  /** Rate changes on the shown streams' elements while measuring, per stream per minute. */
+  readonly rateWritesPerStreamMinute: number;
   readonly stalls: number;
   readonly stalledMs: number;
   readonly wallMs: number;
@@ -53,28 +75,33 @@ export interface SyncResult extends SyncSummary {
   /** Readings taken while the player claimed to be playing, of all readings. */
   readonly claimedFraction: number;
   readonly loadMs: number;
+  readonly trace?: SyncTrace;
 }
 
 /**
  * Plays the recording from 0 and reads every shown stream in every animation frame. Spread, frame
  * gap and mismatches count only readings taken while the player claims to be playing (for
  * <tic-replay>: after `playing`, not while seeking or waiting; a timing object or wall clock
- * claims it from play() on). Stalls count every reading.
+ * claims it from play() on), from SETTLE_MS after it first did. Stalls count every reading.
  */
 export function sync(options: SyncOptions): Promise<SyncResult> {
   return withPlayer(options.player, async (player) => {
-    const specs = options.streams === 3 ? threeStreams(options.player) : manyStreams(options.player, options.streams);
+    clearRateWriteLog();
+    const specs = streamSet(options.player, options.set, options.streams);
     const loadStarted = performance.now();
     await player.load(specs);
     const loadMs = performance.now() - loadStarted;
     player.setRate(options.rate);
-    const stats = new SyncStats();
-    // The same from one second after the player first claimed to play: without the start-up.
-    const settled = new SyncStats();
+    const measured = new SyncStats();
+    const withStart = new SyncStats();
     let firstClaimedAt: number | undefined;
+    let measuringFrom: number | undefined;
+    let measuringUntil = 0;
     const freezes = new FreezeTracker();
     let readings = 0;
     let claimed = 0;
+    const trace: SyncTrace | undefined = options.trace ? { streams: specs.map((spec) => spec.id), t: [], errorsMs: [], writes: [] } : undefined;
+    const traceStart = () => measuringFrom ?? (firstClaimedAt ?? 0) + SETTLE_MS;
     const playedAt = performance.now();
     player.play();
     await eachFrame(() => {
@@ -83,24 +110,59 @@ export function sync(options: SyncOptions): Promise<SyncResult> {
       freezes.add(reading);
       if (reading.claimsPlaying) {
         claimed += 1;
-        stats.add(reading);
+        withStart.add(reading);
         firstClaimedAt ??= reading.t;
-        if (reading.t - firstClaimedAt >= SETTLED_AFTER_MS) settled.add(reading);
+        if (reading.t - firstClaimedAt >= SETTLE_MS) {
+          measuringFrom ??= reading.t;
+          measuringUntil = reading.t;
+          measured.add(reading);
+        }
+        if (trace) recordTrace(trace, reading, traceStart());
       }
       return (reading.clockMs ?? 0) < options.untilMs && reading.t - playedAt < options.wallCapMs;
     });
+    // Rate changes on the elements of the streams shown while measuring, whoever made them.
+    const elements = specs.map((spec) => player.elementOf(spec.id)).filter((element): element is HTMLVideoElement => element !== undefined);
+    const writes = measuringFrom === undefined ? [] : rateWritesSince(measuringFrom, elements).filter((write) => write.t <= measuringUntil);
+    const measuredMinutes = measuringFrom === undefined ? 0 : (measuringUntil - measuringFrom) / 60000;
+    if (trace && firstClaimedAt !== undefined) {
+      const origin = traceStart();
+      trace.writes.push(
+        ...rateWritesSince(firstClaimedAt, elements).map((write) => ({ t: round((write.t - origin) / 1000, 3), index: specs.findIndex((spec) => player.elementOf(spec.id) === elements[write.index]) })),
+      );
+    }
     return {
-      ...stats.summary(),
-      settledSpread: settled.summary().spread,
-      settledFrameGap: settled.summary().frameGap,
+      ...measured.summary(),
+      withStartSpread: withStart.summary().spread,
+      withStartFrameGap: withStart.summary().frameGap,
+      rateWritesPerStreamMinute: measuredMinutes > 0 ? writes.length / elements.length / measuredMinutes : Number.NaN,
       stalls: freezes.stalls,
       stalledMs: freezes.stalledMs,
       wallMs: performance.now() - playedAt,
       reachedMs: player.clockMs() ?? 0,
       claimedFraction: readings ? claimed / readings : 0,
       loadMs,
+      ...(trace ? { trace } : {}),
     };
   });
+}
+
+function recordTrace(trace: SyncTrace, reading: Reading, originT: number): void {
+  const positions = reading.streams.map((stream) => stream.positionMs);
+  if (positions.length === 0) return;
+  const middle = median(positions);
+  trace.t.push(round((reading.t - originT) / 1000, 3));
+  trace.errorsMs.push(
+    trace.streams.map((id) => {
+      const stream = reading.streams.find((candidate) => candidate.id === id);
+      return stream ? round(stream.positionMs - middle, 2) : null;
+    }),
+  );
+}
+
+function round(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
 }
 
 // ---- e: seeks ----------------------------------------------------------------------------------
@@ -383,7 +445,7 @@ export function tick(options: TickOptions): Promise<TickResult> {
   const run = withPlayer('tic-replay', async (player) => {
     const element = (player as unknown as { element: TicReplayElement }).element;
     element.muted = true;
-    await player.load(manyStreams('tick', options.streams));
+    await player.load(streamSet('tick', 'mixed', options.streams));
     element.muted = true;
     player.play();
     await until(() => player.claimsPlaying(), '32 streams play', 30000);

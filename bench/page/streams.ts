@@ -58,6 +58,21 @@ export function manyStreams(player: string, count: number): StreamSpec[] {
   return streams;
 }
 
+/** Which files a sync scenario plays. */
+export type StreamSet = 'mixed' | 'cameras' | 'cameras-360';
+
+/**
+ * `count` streams from 0 to 12 s. `mixed`: the audio-less whiteboard and cameras with audio (the
+ * first benchmark's set); `cameras`: cameras only, every one with audio, as real camera files are;
+ * `cameras-360`: the same at 640×360.
+ */
+export function streamSet(player: string, set: StreamSet, count: number): StreamSpec[] {
+  if (set === 'mixed') return count === 3 ? threeStreams(player) : manyStreams(player, count);
+  const suffix = set === 'cameras-360' ? '-360' : '';
+  const files = ['a', 'b', 'c'].map((letter) => `cam-${letter}${suffix}.mp4`);
+  return Array.from({ length: count }, (_, i) => stream(player, files[i % files.length]!, `cam-${i + 1}`, 0, 12000));
+}
+
 /** The bare result shape of a TIC recording (what `<tic-replay>` reads). */
 export function recordingResult(streams: readonly StreamSpec[]): Record<string, unknown> {
   const totalTime = Math.max(...streams.map((s) => s.startMs + s.durationMs));

@@ -36,7 +36,9 @@ export class BoundaryTimer {
     this.#cancel = this.scheduler.setTimer(() => {
       this.#cancel = undefined;
       this.onDue();
-    }, Math.max(0, delayMs));
+      // At least 1 ms: with the clock's rate factor, a boundary can be a rounding error away, and a
+      // 0 ms timer would fire again and again before the clock passes it.
+    }, Math.max(1, delayMs));
   }
 
   clear(): void {

@@ -14,7 +14,7 @@ export interface ReplayEngineOptions {
   /** At most this many files download at once (active files always do; preloading ones wait their turn). */
   readonly maxConcurrentLoads?: number;
   readonly adapters?: readonly SourceAdapter[];
-  /** How streams are kept on the clock (default: `SmoothedDriftStrategy` with `driftPolicy`). */
+  /** How streams are kept on the clock (default: `CommonModeStrategy`; `SmoothedDriftStrategy` when `driftPolicy` is given). */
   readonly syncStrategy?: SyncStrategy;
   readonly driftPolicy?: DriftPolicy;
   /** Frames, timers, microtasks and time (default: the browser's). */

@@ -13,6 +13,7 @@ import type { PlaybackPhase } from '../core/playback/phase.js';
 import { MAX_RATE, MIN_RATE, PLAYBACK_RATES } from '../core/playback/playback-rates.js';
 import { RecordingError, type ParsedRecording, type Recording, type RecordingProblem } from '../core/recording/recording.js';
 import { msToSeconds, secondsToMs } from '../core/sync/media-time.js';
+import { CommonModeStrategy } from '../core/sync/common-mode-strategy.js';
 import { SmoothedDriftStrategy } from '../core/sync/smoothed-drift-strategy.js';
 import { buildTimeline, type Timeline } from '../core/timeline/timeline.js';
 import { en } from '../i18n/en.js';
@@ -59,7 +60,7 @@ export class ReplayEngine extends EventTarget implements MediaFace {
       adapters: options.adapters,
       createElement: options.createMediaElement,
       messages: () => this.messages,
-      syncStrategy: options.syncStrategy ?? new SmoothedDriftStrategy(options.driftPolicy),
+      syncStrategy: options.syncStrategy ?? (options.driftPolicy ? new SmoothedDriftStrategy(options.driftPolicy) : new CommonModeStrategy()),
     });
     this.#loop = new PlaybackLoop(context, this.#controllers, (type) => this.#emit(type));
     this.#subscriptions = new Subscriptions(this.#bus)

@@ -12,6 +12,8 @@ export class MasterClock {
   private anchorNowMs = 0;
   private runningState = false;
   private rateValue = 1;
+  /** A small factor on the rate, set by sync to follow the media's own clock; not the user's rate. */
+  private rateFactorValue = 1;
   private durationValueMs = 0;
 
   constructor(private readonly now: Now = () => performance.now()) {}
@@ -30,6 +32,22 @@ export class MasterClock {
     return this.rateValue;
   }
 
+  /** The factor the sync applies on top of `rate` (1: none). */
+  get rateFactor(): number {
+    return this.rateFactorValue;
+  }
+
+  /**
+   * Lets the clock run at `rate × factor` from now on, without a jump: the sync slews the clock
+   * towards the streams and runs it at the media's measured rate. `rate` stays the user's.
+   */
+  setRateFactor(factor: number): void {
+    if (!(factor > 0) || !Number.isFinite(factor)) throw new RangeError(`rate factor must be a positive number, got ${factor}`);
+    if (factor === this.rateFactorValue) return;
+    this.rebase();
+    this.rateFactorValue = factor;
+  }
+
   /** Whether the position advances. */
   get running(): boolean {
     return this.runningState;
@@ -38,7 +56,7 @@ export class MasterClock {
   /** The position now, clamped to [0, duration]. */
   positionMs(nowMs: number = this.now()): number {
     if (!this.runningState) return this.anchorPositionMs;
-    const advanced = this.anchorPositionMs + (nowMs - this.anchorNowMs) * this.rateValue;
+    const advanced = this.anchorPositionMs + (nowMs - this.anchorNowMs) * this.rateValue * this.rateFactorValue;
     return Math.min(Math.max(advanced, 0), this.durationValueMs);
   }
 
@@ -74,7 +92,7 @@ export class MasterClock {
   realMsUntil(positionMs: number, nowMs: number = this.now()): number {
     const current = this.positionMs(nowMs);
     if (!this.runningState || positionMs < current) return Infinity;
-    return (positionMs - current) / this.rateValue;
+    return (positionMs - current) / (this.rateValue * this.rateFactorValue);
   }
 
   /** Moves the anchor to now so that a change of rate or duration applies from now on. */

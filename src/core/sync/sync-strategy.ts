@@ -37,6 +37,12 @@ export interface SyncDecision {
    * moving every stream. Omitted: the clock stays.
    */
   readonly clockAdjustMs?: number;
+  /**
+   * Runs the master clock at the user's rate times this (e.g. 1.001: the media's audio clock runs
+   * 0.1 % fast against the page's), a slew towards where the streams are that moves no picture.
+   * Omitted: 1.
+   */
+  readonly clockRateFactor?: number;
 }
 
 export interface SyncStrategy {

@@ -1,11 +1,12 @@
 /**
  * Keeps playing streams on the master clock. Each step it reads some of them (with many streams,
  * reading currentTime is the costly part of a step, so at most `SYNC_BATCH_SIZE` in turns), asks
- * its `SyncStrategy` what to do, and applies: a playbackRate, a corrective seek, and a move of the
- * clock if the strategy asks for one. It also measures how long corrective seeks take, so that a
+ * its `SyncStrategy` what to do, and applies: a playbackRate, a corrective seek, and a move or a
+ * rate factor of the clock if the strategy asks for one (the strategy's clock follows the streams). It also measures how long corrective seeks take, so that a
  * strategy can aim them ahead. Swap the strategy with `ReplayEngineOptions.syncStrategy`.
  */
 import { MovingAverage } from '../../core/playback/moving-average.js';
+import { hasFutureData } from '../../core/playback/readiness.js';
 import type { StreamReading, SyncStrategy } from '../../core/sync/sync-strategy.js';
 import { Subscriptions } from '../event-bus.js';
 import type { Controller, EngineContext } from '../engine-context.js';
@@ -34,7 +35,11 @@ export class SyncController implements Controller {
       .on('mounts-changed', ({ mounted }) => {
         this.#forgetAllBut(mounted);
       })
-      .on('rate-changed', () => this.strategy.reset());
+      .on('rate-changed', () => this.strategy.reset())
+      // Every element was moved: what the strategy read of their positions is stale.
+      .on('repositioned', () => this.strategy.reset())
+      // (Re)started by play(): it runs at the clock's rate again, from a new position.
+      .on('stream-started', ({ file }) => this.strategy.forget(file.videoId));
   }
 
   get seekLatencyS(): number {
@@ -50,6 +55,12 @@ export class SyncController implements Controller {
     for (const file of batch) {
       const element = file.element;
       if (element.paused || element.seeking || file.pendingStart) continue;
+      // A stream out of data (let go, or starving) is not where it will be: its readings would pull
+      // the others' common error. It is read again, afresh, once it plays on.
+      if (file.slot.stalled || !hasFutureData(element)) {
+        if (this.#steered.delete(file.videoId)) this.strategy.forget(file.videoId);
+        continue;
+      }
       readings.push({
         streamId: file.videoId,
         mediaTimeS: element.currentTime,
@@ -73,6 +84,8 @@ export class SyncController implements Controller {
       }
     }
     if (decision.clockAdjustMs) clock.seek(clock.positionMs(nowMs) + decision.clockAdjustMs);
+    // The strategy's slew of the clock (and the media's drift against the page's clock).
+    if (decision.clockRateFactor !== undefined) clock.setRateFactor(decision.clockRateFactor);
   }
 
   #nextBatch(playable: readonly MountedFile[]): readonly MountedFile[] {

@@ -1,0 +1,145 @@
+/**
+ * The sync strategy: given where each playing element is against the master clock, what to change.
+ *
+ * The error of every element against the clock is split in two:
+ * - the **common** part, where the streams are together (a weighted median: elements with audio
+ *   count double, so a video-only element is the one that yields), is the clock's own error: the
+ *   clock follows it (clock-follower.ts), no element is touched;
+ * - the **differential** part, each element's deviation from that, is corrected on that element
+ *   alone, with hysteresis and gentle rates (element-corrector.ts).
+ * In steady state every element runs at the user's rate (or at its learned drift-compensating rate),
+ * the clock at the media's measured rate, and nothing is written.
+ *
+ * Pure: no DOM, no timers. The engine's sync controller reads the elements, calls `decide`, and
+ * applies the decision (element rates and seeks, and the clock's rate factor).
+ */
+import { ClockFollower, DEFAULT_CLOCK_FOLLOWER_TUNING, type ClockFollowerTuning } from './clock-follower.js';
+import type { Correction } from './drift-policy.js';
+import { DEFAULT_ELEMENT_CORRECTION_TUNING, ElementCorrector, type ElementAction, type ElementCorrectionTuning } from './element-corrector.js';
+import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from './sync-strategy.js';
+
+export interface SyncTuning {
+  readonly clock: ClockFollowerTuning;
+  readonly element: ElementCorrectionTuning;
+}
+
+export const DEFAULT_SYNC_TUNING: SyncTuning = {
+  clock: DEFAULT_CLOCK_FOLLOWER_TUNING,
+  element: DEFAULT_ELEMENT_CORRECTION_TUNING,
+};
+
+export class CommonModeStrategy implements SyncStrategy {
+  readonly name = 'common-mode';
+  readonly #tuning: SyncTuning;
+  readonly #clock: ClockFollower;
+  readonly #elements = new Map<string, ElementCorrector>();
+  /** Reused between steps (the step runs every frame). */
+  readonly #scratch: Array<{ value: number; weight: number }> = [];
+  readonly #reference = { slope: 0, drift: 0 };
+
+  constructor(tuning: Partial<{ clock: Partial<ClockFollowerTuning>; element: Partial<ElementCorrectionTuning> }> = {}) {
+    this.#tuning = {
+      clock: { ...DEFAULT_SYNC_TUNING.clock, ...tuning.clock },
+      element: { ...DEFAULT_SYNC_TUNING.element, ...tuning.element },
+    };
+    this.#clock = new ClockFollower(this.#tuning.clock);
+  }
+
+  /** The drift of the media against the clock's time source that the clock has learned (relative). */
+  get learnedClockDrift(): number {
+    return this.#clock.learnedDrift;
+  }
+
+  /**
+   * One step. `readings` may cover only some of the elements (the others keep their last readings);
+   * an element not read since `forget` starts afresh.
+   */
+  decide(readings: readonly StreamReading[], context: SyncContext): SyncDecision {
+    const { nowMs, clockRate: userRate } = context;
+    for (const reading of readings) {
+      let element = this.#elements.get(reading.streamId);
+      if (!element) {
+        element = new ElementCorrector(reading.hasAudio, this.#tuning.element);
+        this.#elements.set(reading.streamId, element);
+      }
+      // Media seconds off the target are timeline seconds off the clock.
+      element.observe(nowMs, (reading.mediaTimeS - reading.targetS) * 1000);
+    }
+    const common = this.#weightedMedian((element) => element.error.value);
+    if (common === undefined) return { corrections: NO_CORRECTIONS, clockRateFactor: 1 + this.#clock.learnedDrift };
+    const follow = this.#clock.follow(nowMs, common, userRate);
+    if (follow.jumpMs !== 0) {
+      // Every stream is far off the clock: the clock goes to them; their deviations are unchanged.
+      for (const element of this.#elements.values()) element.rebase(follow.jumpMs);
+      return { corrections: NO_CORRECTIONS, clockRateFactor: follow.rateFactor, clockAdjustMs: follow.jumpMs };
+    }
+    this.#reference.slope = this.#weightedMedian((element) => element.error.slope) ?? 0;
+    this.#reference.drift = this.#weightedMedian((element) => (element.driftIsClean ? element.drift.slope : Number.NaN)) ?? Number.NaN;
+    let corrections: Map<string, Correction> | undefined;
+    for (const reading of readings) {
+      const element = this.#elements.get(reading.streamId)!;
+      const action: ElementAction = element.decide(nowMs, element.error.value - common, this.#reference, userRate);
+      if (action.kind === 'none') continue;
+      corrections ??= new Map();
+      if (action.kind === 'rate') corrections.set(reading.streamId, { kind: 'rate', playbackRate: action.playbackRate });
+      else {
+        // Onto the others, aimed ahead by the time the seek takes.
+        const toMediaTimeS = Math.max(0, reading.targetS + common / 1000 + context.seekLatencyS * userRate);
+        corrections.set(reading.streamId, { kind: 'seek', toMediaTimeS });
+        element.restart();
+      }
+    }
+    return { corrections: corrections ?? NO_CORRECTIONS, clockRateFactor: follow.rateFactor };
+  }
+
+  /** The element stopped, was moved or restarted (seek, start, unmount): its readings start over. */
+  forget(streamId: string): void {
+    this.#elements.delete(streamId);
+  }
+
+  /**
+   * Every element was moved (a seek of the replay, a rate change, a new recording): readings start
+   * over. The clock's learned drift is kept: it belongs to the machine's audio clock, not to a file.
+   */
+  reset(): void {
+    this.#elements.clear();
+    this.#clock.hold();
+  }
+
+  /** Median of `valueOf` over the elements with readings, elements with audio counting double. */
+  #weightedMedian(valueOf: (element: ElementCorrector) => number): number | undefined {
+    const scratch = this.#scratch;
+    let size = 0;
+    let total = 0;
+    for (const element of this.#elements.values()) {
+      if (element.error.count === 0) continue;
+      const value = valueOf(element);
+      if (!Number.isFinite(value)) continue;
+      const weight = element.hasAudio ? 2 : 1;
+      const slot = scratch[size] ?? (scratch[size] = { value: 0, weight: 0 });
+      slot.value = value;
+      slot.weight = weight;
+      size += 1;
+      total += weight;
+    }
+    if (size === 0) return undefined;
+    const items = scratch.slice(0, size).sort((a, b) => a.value - b.value);
+    // When the halves split exactly between two values, their mean; but when those are so far apart
+    // that one of them will be seeked (two streams, one jumped away), the one nearer 0: the clock
+    // breaks the tie, and only the stream that jumped is moved.
+    let cumulative = 0;
+    for (let i = 0; i < items.length; i++) {
+      cumulative += items[i]!.weight;
+      if (cumulative > total / 2) return items[i]!.value;
+      if (cumulative === total / 2) {
+        const lower = items[i]!.value;
+        const upper = items[i + 1]!.value;
+        if (upper - lower <= this.#tuning.element.seekAboveMs) return (lower + upper) / 2;
+        return Math.abs(lower) <= Math.abs(upper) ? lower : upper;
+      }
+    }
+    return items[items.length - 1]!.value;
+  }
+}
+
+const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();

@@ -1,0 +1,224 @@
+/**
+ * One media element's own correction: only its deviation from the other streams (the differential
+ * error), never the error it shares with them (the clock follows that, see clock-follower.ts).
+ *
+ * - Hysteresis: a correction starts when the deviation stays above an upper band for a moment (one
+ *   odd reading is not a reason to touch the audio), and the chosen rate is held until the
+ *   deviation is closed to a lower band: two rate writes per correction, none in between.
+ * - Gentle rates: just fast enough to close the gap over a short horizon, less for elements with
+ *   audio (their time-stretching is heard, and costs CPU).
+ * - A persistent drift of its own (a video-only element runs on the wall clock, the others on the
+ *   audio clock) is learned and folded into the rate it returns to, so it does not come back.
+ * - A seek only for large deviations.
+ */
+import { TrendEstimator } from './trend-estimator.js';
+
+export interface ElementCorrectionTuning {
+  /** A correction starts above this deviation (ms)... */
+  readonly upperBandMs: number;
+  /** ...held for this long (real ms)... */
+  readonly confirmMs: number;
+  /** ...and ends once the deviation is within this (ms). */
+  readonly lowerBandMs: number;
+  /** The band is widened to this many times the readings' own scatter (noisy currentTime). */
+  readonly noiseBandFactor: number;
+  /** The deviation is closed over about this much real time (ms)... */
+  readonly horizonMs: number;
+  /** ...with a relative rate change of at least this... */
+  readonly minAdjust: number;
+  /** ...and at most this for an element with audio, */
+  readonly maxAdjustAudio: number;
+  /** ...and this for one without. */
+  readonly maxAdjustVideo: number;
+  /** A rate change takes effect this late (ms): the correction ends this early. */
+  readonly stopLeadMs: number;
+  /** Above this deviation (ms), a seek. */
+  readonly seekAboveMs: number;
+  /** Time constant of the readings' smoothing (ms). */
+  readonly smoothingMs: number;
+  /** Time constant of the drift measurement (ms). */
+  readonly driftWindowMs: number;
+  /** A drift is learned from at least this much real time at one rate (ms), if told apart from noise. */
+  readonly learnAfterMs: number;
+  /** Drifts smaller than this are not worth learning (relative)... */
+  readonly minLearnedDrift: number;
+  /** ...and larger ones are disturbances, not drifts (relative). */
+  readonly maxLearnedDrift: number;
+  /**
+   * Readings scattered around their line by more than this (ms), or by half as much again as the
+   * readings' own noise, have a hiccup among them: they teach nothing.
+   */
+  readonly maxLearningNoiseMs: number;
+}
+
+export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
+  upperBandMs: 2.5,
+  confirmMs: 100,
+  lowerBandMs: 0.5,
+  noiseBandFactor: 3,
+  horizonMs: 400,
+  minAdjust: 0.005,
+  maxAdjustAudio: 0.06,
+  maxAdjustVideo: 0.25,
+  stopLeadMs: 30,
+  seekAboveMs: 300,
+  smoothingMs: 120,
+  driftWindowMs: 3000,
+  learnAfterMs: 400,
+  minLearnedDrift: 0.00001,
+  maxLearnedDrift: 0.005,
+  maxLearningNoiseMs: 1,
+};
+
+/** Rates are written with four decimals, so that equal decisions give equal numbers. */
+const RATE_DECIMALS = 10000;
+
+export type ElementAction =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'rate'; readonly playbackRate: number }
+  /** Seek the element onto the others (the clock position plus the common error). */
+  | { readonly kind: 'seek' };
+
+const NONE: ElementAction = { kind: 'none' };
+
+export class ElementCorrector {
+  /** The element's error against the clock, smoothed (ms). */
+  readonly error: TrendEstimator;
+  /** The same over a longer window, reset at every rate change: the element's own drift. */
+  readonly drift: TrendEstimator;
+  /** Its learned rate relative to the user's rate (1: none). */
+  #rateFactor = 1;
+  /** 0: steady; ±1: correcting, running slower (+1, it was ahead) or faster (−1). */
+  #direction: -1 | 0 | 1 = 0;
+  #aboveSinceMs: number | undefined;
+  /** Its drift relative to the reference, measured before the current correction started. */
+  #driftAtCorrection: number | undefined;
+  #correctingRate = 1;
+  #quietNoiseMs = Number.NaN;
+  writes = 0;
+
+  constructor(
+    readonly hasAudio: boolean,
+    private readonly tuning: ElementCorrectionTuning = DEFAULT_ELEMENT_CORRECTION_TUNING,
+  ) {
+    this.error = new TrendEstimator(tuning.smoothingMs);
+    this.drift = new TrendEstimator(tuning.driftWindowMs);
+  }
+
+  get correcting(): boolean {
+    return this.#direction !== 0;
+  }
+
+  get rateFactor(): number {
+    return this.#rateFactor;
+  }
+
+  /** Whether its drift readings follow a line (no hiccup among them): they can teach a drift. */
+  get driftIsClean(): boolean {
+    return this.drift.spanMs >= this.tuning.learnAfterMs && this.drift.noise <= Math.max(this.tuning.maxLearningNoiseMs, 1.5 * this.#quietNoiseMs);
+  }
+
+  /** The rate this element runs at when nothing is being corrected. */
+  steadyRate(userRate: number): number {
+    return quantize(userRate * this.#rateFactor);
+  }
+
+  /** The rate it should have now. */
+  wantedRate(userRate: number): number {
+    return this.#direction === 0 ? this.steadyRate(userRate) : this.#correctingRate;
+  }
+
+  observe(atMs: number, errorMs: number): void {
+    // A reading far off the drift line is a step (a hiccup): the drift is measured afresh after it.
+    if (this.drift.count > 2 && Math.abs(errorMs - this.drift.valueAt(atMs)) > this.#stepThresholdMs()) this.drift.reset();
+    this.error.add(atMs, errorMs);
+    this.drift.add(atMs, errorMs);
+  }
+
+  #stepThresholdMs(): number {
+    const quiet = Number.isNaN(this.#quietNoiseMs) ? 0 : this.#quietNoiseMs;
+    return Math.max(this.tuning.upperBandMs, 5 * quiet);
+  }
+
+  /**
+   * One decision.
+   * @param deviationMs its smoothed error minus the reference's (positive: ahead of the others)
+   * @param reference how fast the reference's error moves (ms per ms): now (`slope`), and over the
+   *   drift window (`drift`)
+   */
+  decide(nowMs: number, deviationMs: number, reference: { readonly slope: number; readonly drift: number }, userRate: number): ElementAction {
+    const t = this.tuning;
+    if (!Number.isFinite(deviationMs)) return NONE;
+    if (Math.abs(deviationMs) > t.seekAboveMs) {
+      this.#endCorrection();
+      return { kind: 'seek' };
+    }
+    if (this.#direction !== 0) {
+      // Where the deviation will be once a rate written now takes effect.
+      const ahead = deviationMs + (this.error.slope - reference.slope) * t.stopLeadMs;
+      const closed = this.#direction > 0 ? ahead <= t.lowerBandMs : ahead >= -t.lowerBandMs;
+      if (!closed) return NONE;
+      this.#learnDrift(userRate);
+      this.#endCorrection();
+      return this.#rateAction(this.steadyRate(userRate));
+    }
+    const bandMs = Math.max(t.upperBandMs, t.noiseBandFactor * this.error.noise);
+    if (Math.abs(deviationMs) <= bandMs) {
+      this.#aboveSinceMs = undefined;
+      // The readings' usual scatter while nothing happens: a hiccup stands out against it.
+      this.#quietNoiseMs = Number.isNaN(this.#quietNoiseMs) ? this.error.noise : this.#quietNoiseMs + (this.error.noise - this.#quietNoiseMs) * 0.02;
+      return NONE;
+    }
+    this.#aboveSinceMs ??= nowMs;
+    if (nowMs - this.#aboveSinceMs < t.confirmMs) return NONE;
+    // Its drift relative to the others, if it ran long enough at one rate to tell.
+    // (No reference drift: no other element ran steadily long enough to compare with.)
+    const drift = this.drift.slope - reference.drift;
+    const told = Number.isFinite(drift) && Math.abs(drift) >= 3 * this.drift.slopeError;
+    this.#driftAtCorrection = this.driftIsClean && told ? drift : undefined;
+    this.#direction = deviationMs > 0 ? 1 : -1;
+    const maxAdjust = this.hasAudio ? t.maxAdjustAudio : t.maxAdjustVideo;
+    const adjust = Math.min(Math.max(Math.abs(deviationMs) / t.horizonMs, t.minAdjust), maxAdjust);
+    this.#correctingRate = quantize(this.steadyRate(userRate) * (1 - this.#direction * adjust));
+    return this.#rateAction(this.#correctingRate);
+  }
+
+  /** The element was moved or restarted by someone else (seek, start): its readings start over. */
+  restart(): void {
+    this.#endCorrection();
+    this.error.reset();
+    this.drift.reset();
+  }
+
+  /** The clock jumped by `jumpMs`: every error reading moves by −jumpMs. */
+  rebase(jumpMs: number): void {
+    this.error.shift(-jumpMs);
+    this.drift.shift(-jumpMs);
+  }
+
+  #rateAction(playbackRate: number): ElementAction {
+    this.writes += 1;
+    // Readings at the old rate say nothing about the drift at the new one.
+    this.drift.reset();
+    return { kind: 'rate', playbackRate };
+  }
+
+  #endCorrection(): void {
+    this.#direction = 0;
+    this.#aboveSinceMs = undefined;
+  }
+
+  /** Folds the drift measured before this correction into the rate it returns to. */
+  #learnDrift(userRate: number): void {
+    const drift = this.#driftAtCorrection;
+    this.#driftAtCorrection = undefined;
+    if (drift === undefined || Math.abs(drift) < this.tuning.minLearnedDrift || Math.abs(drift) > this.tuning.maxLearnedDrift) return;
+    // It gained `drift` ms per ms on the others: run it slower by that much, relative to the user's rate.
+    const limit = this.tuning.maxLearnedDrift;
+    this.#rateFactor = Math.min(Math.max(this.#rateFactor - drift / Math.max(userRate, 0.1), 1 - limit), 1 + limit);
+  }
+}
+
+function quantize(rate: number): number {
+  return Math.round(rate * RATE_DECIMALS) / RATE_DECIMALS;
+}

@@ -1,0 +1,172 @@
+// The sync strategy on simulated media (see simulation.ts): what a viewer would see (streams apart,
+// pictures jumping) and what it costs (rate writes, seeks), without a browser.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { CommonModeStrategy } from '../../../src/core/sync/common-mode-strategy.js';
+import { DEFAULT_ELEMENT_CORRECTION_TUNING } from '../../../src/core/sync/element-corrector.js';
+import { simulate, type SimStreamSpec } from './simulation.js';
+
+/** Chromium's audio output here runs about 0.1 % fast against performance.now(). */
+const AUDIO_SKEW = 1.001;
+const camera = (id: string, extra: Partial<SimStreamSpec> = {}): SimStreamSpec => ({ id, hasAudio: true, skew: AUDIO_SKEW, ...extra });
+/** A video-only element runs on the wall clock. */
+const board = (extra: Partial<SimStreamSpec> = {}): SimStreamSpec => ({ id: 'board', hasAudio: false, skew: 1, ...extra });
+
+const totalWrites = (result: ReturnType<typeof simulate>) => [...result.media.values()].reduce((sum, media) => sum + media.writes.length, 0);
+const totalSeeks = (result: ReturnType<typeof simulate>) => [...result.media.values()].reduce((sum, media) => sum + media.seeks.length, 0);
+
+describe('common-mode error: the clock follows the streams', () => {
+  test('a lag shared by every stream moves the clock, not the elements', () => {
+    const result = simulate({ streams: [camera('a', { startErrorMs: -30 }), camera('b', { startErrorMs: -30 }), camera('c', { startErrorMs: -30 })], durationMs: 8000 });
+    assert.equal(totalWrites(result), 0, 'no element rate was written');
+    assert.equal(totalSeeks(result), 0, 'no element was seeked');
+    const last = result.samples.at(-1)!;
+    for (const errorMs of Object.values(last.errorsMs)) assert.ok(Math.abs(errorMs) < 1, `the clock reached the streams (error ${errorMs} ms)`);
+  });
+
+  test('the clock slews to the streams: it never jumps, and overshoots by under 2 ms', () => {
+    const result = simulate({ streams: [camera('a', { startErrorMs: -40 }), camera('b', { startErrorMs: -40 })], durationMs: 10000 });
+    let previous = -40;
+    for (const sample of result.samples) {
+      const errorMs = sample.errorsMs.a!;
+      assert.ok(Math.abs(errorMs - previous) < 1.5, `the clock moved by ${errorMs - previous} ms in one frame`);
+      assert.ok(errorMs <= 2, `the clock overshot the streams by ${-errorMs} ms`);
+      previous = errorMs;
+    }
+  });
+
+  test('the clock learns the audio clock’s rate, so streams at rate 1 have nothing to correct', () => {
+    const result = simulate({ streams: [camera('a'), camera('b'), camera('c')], durationMs: 60000 });
+    assert.equal(totalWrites(result), 0);
+    const factor = result.samples.at(-1)!.clockRateFactor;
+    assert.ok(Math.abs(factor - AUDIO_SKEW) < 0.0001, `the clock runs at ${factor} of the user's rate, the media at ${AUDIO_SKEW}`);
+  });
+
+  test('every stream far off the clock (a background tab) moves the clock at once, no element', () => {
+    const result = simulate({ streams: [camera('a', { startErrorMs: -900 }), camera('b', { startErrorMs: -900 })], durationMs: 3000 });
+    assert.equal(totalWrites(result) + totalSeeks(result), 0);
+    assert.ok(result.decisions.some((decision) => decision.clockAdjustMs));
+    assert.ok(Math.abs(result.samples.at(-1)!.errorsMs.a!) < 1);
+  });
+});
+
+describe('differential error: each element corrected for its own deviation', () => {
+  test('one stream 40 ms behind is brought back within 1 s with at most 2 rate writes', () => {
+    const result = simulate({ streams: [camera('a'), camera('b'), camera('late', { startErrorMs: -40 })], durationMs: 5000 });
+    const backAt = result.samples.find((sample) => sample.spreadMs <= 3)?.atMs;
+    assert.ok(backAt !== undefined && backAt <= 1000, `within 3 ms of the others after ${backAt} ms`);
+    assert.ok(result.maxSpreadAfter(1000) <= 3, `stays there (max spread ${result.maxSpreadAfter(1000)} ms)`);
+    assert.ok(result.media.get('late')!.writes.length <= 2, `${result.media.get('late')!.writes.length} writes`);
+    assert.equal(result.media.get('a')!.writes.length + result.media.get('b')!.writes.length, 0, 'the others are left alone');
+    assert.equal(result.media.get('late')!.rate, 1, 'back at rate 1 once closed');
+  });
+
+  test('elements with audio are changed least: a video-only stream off the others yields', () => {
+    // Two cameras agree; the board is 12 ms behind: the board moves, the cameras do not.
+    const result = simulate({ streams: [camera('a'), camera('b'), board({ startErrorMs: -12, skew: AUDIO_SKEW })], durationMs: 4000 });
+    assert.equal(result.media.get('a')!.writes.length + result.media.get('b')!.writes.length, 0);
+    assert.ok(result.media.get('board')!.writes.length >= 1);
+    assert.ok(result.maxSpreadAfter(2000) <= 3);
+  });
+
+  test('correcting rates are gentle: at most 6 % off for elements with audio, 25 % without', () => {
+    const result = simulate({ streams: [camera('a'), camera('b', { startErrorMs: -250 }), board({ startErrorMs: 250 })], durationMs: 6000 });
+    for (const write of result.media.get('b')!.writes) assert.ok(Math.abs(write.rate - 1) <= 0.06 + 1e-9, `camera at ${write.rate}`);
+    for (const write of result.media.get('board')!.writes) assert.ok(Math.abs(write.rate - 1) <= 0.25 + 1e-9, `board at ${write.rate}`);
+  });
+
+  test('a seek only for large errors', () => {
+    const small = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -200 })], durationMs: 6000 });
+    assert.equal(totalSeeks(small), 0, '200 ms is closed with a rate');
+    const large = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -600 })], durationMs: 6000 });
+    assert.equal(large.media.get('c')!.seeks.length, 1, '600 ms is one seek');
+    assert.ok(large.maxSpreadAfter(2000) <= 3);
+  });
+
+  test('no oscillation: a correction never overshoots past the band, and never reverses within 2 s', () => {
+    for (const startErrorMs of [-150, -40, -8, 8, 40, 150]) {
+      const result = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs, rateLatencyMs: 60 })], durationMs: 8000 });
+      const deviation = result.samples.map((sample) => sample.errorsMs.c! - sample.errorsMs.a!);
+      const crossedAt = deviation.findIndex((value) => Math.sign(value) !== Math.sign(startErrorMs));
+      if (crossedAt !== -1) {
+        const overshoot = Math.max(...deviation.slice(crossedAt).map((value) => -Math.sign(startErrorMs) * value));
+        assert.ok(overshoot <= DEFAULT_ELEMENT_CORRECTION_TUNING.upperBandMs, `from ${startErrorMs} ms it overshot by ${overshoot} ms`);
+      }
+      const writes = result.media.get('c')!.writes;
+      const corrections = writes.filter((write) => write.rate !== 1);
+      for (let i = 1; i < corrections.length; i++) {
+        const reversed = Math.sign(corrections[i]!.rate - 1) !== Math.sign(corrections[i - 1]!.rate - 1);
+        assert.ok(!reversed || corrections[i]!.atMs - corrections[i - 1]!.atMs > 2000, `from ${startErrorMs} ms: corrections reversed within 2 s`);
+      }
+      assert.ok(writes.length <= 4, `from ${startErrorMs} ms: ${writes.length} writes`);
+    }
+  });
+});
+
+describe('steady state', () => {
+  test('no writes in steady state: the video-only stream learns its own rate once', () => {
+    const result = simulate({ streams: [camera('a'), camera('b'), board()], durationMs: 120000 });
+    assert.equal(result.media.get('a')!.writes.length + result.media.get('b')!.writes.length, 0);
+    const boardMedia = result.media.get('board')!;
+    assert.ok(boardMedia.writes.length <= 2, `the board was written ${boardMedia.writes.length} times`);
+    assert.equal(result.writesAfter('board', 10000), 0, 'nothing after the first correction');
+    assert.ok(Math.abs(boardMedia.rate - AUDIO_SKEW) < 0.0002, `the board runs at ${boardMedia.rate} to keep up with the audio clock`);
+    assert.ok(result.maxSpreadAfter(10000) <= 3);
+  });
+
+  test('a hiccup is corrected on that element only, and teaches it no wrong rate', () => {
+    const result = simulate({
+      streams: [camera('a', { hiccups: [[5000, 30], [20000, 70]] }), camera('b'), camera('c')],
+      durationMs: 60000,
+    });
+    assert.equal(result.media.get('b')!.writes.length + result.media.get('c')!.writes.length, 0);
+    assert.ok(result.media.get('a')!.writes.length <= 4, `${result.media.get('a')!.writes.length} writes for two hiccups`);
+    assert.equal(result.media.get('a')!.rate, 1);
+    assert.equal(result.writesAfter('a', 25000), 0);
+  });
+
+  test('noisy readings (an element with audio at rate 1.5 reads in a sawtooth) are not chased', () => {
+    const result = simulate({ userRate: 1.5, readNoiseMs: 5, streams: [camera('a'), camera('b'), camera('c')], durationMs: 30000 });
+    assert.equal(totalWrites(result), 0);
+  });
+
+  test('property: any mix of streams, skews, start errors, rates and hiccups settles with few writes', () => {
+    const streamArbitrary = fc.record({
+      hasAudio: fc.boolean(),
+      startErrorMs: fc.double({ min: -60, max: 60, noNaN: true }),
+      ownSkew: fc.double({ min: -0.0002, max: 0.0002, noNaN: true }),
+      rateLatencyMs: fc.integer({ min: 10, max: 80 }),
+      hiccup: fc.option(fc.tuple(fc.integer({ min: 2000, max: 20000 }), fc.integer({ min: 10, max: 80 })), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(streamArbitrary, { minLength: 2, maxLength: 8 }),
+        fc.double({ min: 0.998, max: 1.002, noNaN: true }),
+        fc.constantFrom(0.5, 1, 1.25, 1.5, 2),
+        fc.integer({ min: 1, max: 1000 }),
+        (streams, audioSkew, userRate, seed) => {
+          const specs: SimStreamSpec[] = streams.map((stream, i) => ({
+            id: `s${i}`,
+            hasAudio: stream.hasAudio,
+            startErrorMs: stream.startErrorMs,
+            skew: (stream.hasAudio ? audioSkew : 1) + stream.ownSkew,
+            rateLatencyMs: stream.rateLatencyMs,
+            hiccups: stream.hiccup ? [stream.hiccup] : [],
+          }));
+          const result = simulate({ streams: specs, userRate, seed, readNoiseMs: 0.3, durationMs: 60000, strategy: new CommonModeStrategy() });
+          // Settled: after the last hiccup and its correction, every stream within a few ms of the others.
+          const settledSpread = result.maxSpreadAfter(30000);
+          assert.ok(settledSpread <= 2 * DEFAULT_ELEMENT_CORRECTION_TUNING.upperBandMs + 1.5, `spread ${settledSpread} ms after 30 s`);
+          // And quiet: at most one correction (two writes) per stream over the last 30 s.
+          for (const spec of specs) {
+            const writes = result.writesAfter(spec.id, 30000);
+            assert.ok(writes <= 2, `${spec.id} written ${writes} times in the last 30 s`);
+          }
+          for (const media of result.media.values()) assert.equal(media.seeks.length, 0, 'no seek for errors under 300 ms');
+        },
+      ),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+});

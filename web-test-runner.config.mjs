@@ -9,11 +9,11 @@ if (!executablePath) throw new Error('No Chromium found: run `node scripts/find-
 
 /**
  * Requests the tests make on purpose to get a 404 (a deleted file, a wrong URL, a missing module): a
- * path segment named missing…, no-such… or does-not-exist…, and the relative-URL fixture's entry
+ * path segment named missing…, no-such…, does-not-exist…, deleted…, gone… or probe-gone…, and the relative-URL fixture's entry
  * that resolves beside the JSON. Only these, and only in test files that passed, are left out of
  * the output; any other 404 is printed.
  */
-const DELIBERATE_404 = /(^|\/)(missing|no-such|does-not-exist)[^/]*(\/|$)|^test\/fixtures\/recordings\/cam-a\.mp4$/;
+const DELIBERATE_404 = /(^|\/)(missing|no-such|does-not-exist|deleted|gone|probe-gone)[^/]*(\/|$)|^test\/fixtures\/recordings\/cam-a\.mp4$/;
 const isDeliberate404 = (url) => DELIBERATE_404.test(url.split('?')[0]);
 
 /**

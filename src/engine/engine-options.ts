@@ -1,4 +1,3 @@
-import type { DriftPolicy } from '../core/sync/drift-policy.js';
 import type { SyncStrategy } from '../core/sync/sync-strategy.js';
 import type { Messages } from '../i18n/messages.js';
 import type { MediaElementFactory } from '../media/media-slot.js';
@@ -14,9 +13,11 @@ export interface ReplayEngineOptions {
   /** At most this many files download at once (active files always do; preloading ones wait their turn). */
   readonly maxConcurrentLoads?: number;
   readonly adapters?: readonly SourceAdapter[];
-  /** How streams are kept on the clock (default: `CommonModeStrategy`; `SmoothedDriftStrategy` when `driftPolicy` is given). */
+  /**
+   * How streams are kept on the clock (default: `CommonModeStrategy`). `tic-replay/core` also has
+   * `SmoothedDriftStrategy`, the earlier rule (every element nudged toward the clock above 3 ms).
+   */
   readonly syncStrategy?: SyncStrategy;
-  readonly driftPolicy?: DriftPolicy;
   /** Frames, timers, microtasks and time (default: the browser's). */
   readonly scheduler?: Scheduler;
   /** Makes the files' media elements (default: `document.createElement`). */

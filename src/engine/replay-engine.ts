@@ -14,7 +14,6 @@ import { MAX_RATE, MIN_RATE, PLAYBACK_RATES } from '../core/playback/playback-ra
 import { RecordingError, type ParsedRecording, type Recording, type RecordingProblem } from '../core/recording/recording.js';
 import { msToSeconds, secondsToMs } from '../core/sync/media-time.js';
 import { CommonModeStrategy } from '../core/sync/common-mode-strategy.js';
-import { SmoothedDriftStrategy } from '../core/sync/smoothed-drift-strategy.js';
 import { buildTimeline, type Timeline } from '../core/timeline/timeline.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
@@ -60,7 +59,7 @@ export class ReplayEngine extends EventTarget implements MediaFace {
       adapters: options.adapters,
       createElement: options.createMediaElement,
       messages: () => this.messages,
-      syncStrategy: options.syncStrategy ?? (options.driftPolicy ? new SmoothedDriftStrategy(options.driftPolicy) : new CommonModeStrategy()),
+      syncStrategy: options.syncStrategy ?? new CommonModeStrategy(),
     });
     this.#loop = new PlaybackLoop(context, this.#controllers, (type) => this.#emit(type));
     this.#subscriptions = new Subscriptions(this.#bus)

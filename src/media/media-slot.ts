@@ -17,6 +17,8 @@ export type SlotState = 'preloading' | 'active';
 const FRAME_MATCH_TOLERANCE_S = 0.05;
 
 /** Media events after which the engine re-checks readiness. */
+/** Where the media's duration can change (a fake in tests may fire only loadedmetadata). */
+const DURATION_EVENTS = ['durationchange', 'loadedmetadata'] as const;
 const WATCHED_EVENTS = ['loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough', 'seeked', 'playing', 'waiting', 'stalled', 'progress'] as const;
 
 /** Makes the media element of a file (a real one in the browser, a fake in Node tests). */
@@ -41,6 +43,11 @@ export class MediaSlot {
   #frameExpectedSince: number | undefined;
   #frameToken = 0;
   readonly #listener = (event: Event) => this.callbacks.onMediaEvent(this, event.type);
+  #stalled = false;
+  #mediaDurationS = Number.NaN;
+  readonly #durationListener = () => {
+    this.#mediaDurationS = this.element.duration;
+  };
 
   /**
    * `messages` words the slot's failure (the player's language); a failure is worded once, when it
@@ -64,8 +71,9 @@ export class MediaSlot {
     element.dataset.userId = file.userId;
     element.dataset.videoType = String(file.videoType);
     element.dataset.state = this.#stateValue;
-    for (const type of WATCHED_EVENTS) element.addEventListener(type, this.#listener);
     this.element = element;
+    for (const type of DURATION_EVENTS) element.addEventListener(type, this.#durationListener);
+    for (const type of WATCHED_EVENTS) element.addEventListener(type, this.#listener);
     this.#adapters = adapters;
   }
 
@@ -144,17 +152,20 @@ export class MediaSlot {
 
   /** Marks a stream the others no longer wait for (it stalled too long); it rejoins when it has data. */
   set stalled(stalled: boolean) {
+    if (stalled === this.#stalled) return;
+    this.#stalled = stalled;
     if (stalled) this.element.dataset.stalled = '';
     else delete this.element.dataset.stalled;
   }
 
+  // Kept in fields, not read back from the element: the engine asks every frame for every stream.
   get stalled(): boolean {
-    return 'stalled' in this.element.dataset;
+    return this.#stalled;
   }
 
   /** Media duration in seconds once metadata is known (NaN before). */
   get mediaDurationS(): number {
-    return this.element.duration;
+    return this.#mediaDurationS;
   }
 
   /**
@@ -196,6 +207,7 @@ export class MediaSlot {
     if (this.#disposed) return;
     this.#disposed = true;
     for (const type of WATCHED_EVENTS) this.element.removeEventListener(type, this.#listener);
+    for (const type of DURATION_EVENTS) this.element.removeEventListener(type, this.#durationListener);
     this.element.pause();
     this.#source?.detach();
     this.#source = undefined;

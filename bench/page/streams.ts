@@ -92,14 +92,5 @@ export function recordingResult(streams: readonly StreamSpec[]): Record<string, 
   };
 }
 
-/** A small deterministic PRNG (mulberry32), so every player gets the same "random" seeks. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One seeded PRNG for the tests and the benchmark.
+export { seededRandom } from '../../test/helpers/seeded-random.js';

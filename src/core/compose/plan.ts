@@ -7,7 +7,7 @@
  * `audibleVideoIds` for the one-voice rule), so the video shows and sounds like the replay. The
  * command builds its ffmpeg arguments from this plan and can write it out as JSON.
  */
-import { VideoType, type MediaFormat } from '../recording/recording.js';
+import { VideoType, type RecordingFile } from '../recording/recording.js';
 import { boundariesOf, filesActiveAt, type Timeline, type TimelineFile } from '../timeline/timeline.js';
 import { arrangeStage, type MountedView } from '../layout/stage-layout.js';
 import { audibleVideoIds } from '../playback/audio-policy.js';
@@ -24,18 +24,14 @@ export interface ComposeOptions {
   readonly unavailableVideoIds?: ReadonlySet<string>;
 }
 
-/** A file the plan uses, with what is needed to read it at the right media time. */
-export interface ComposeSource {
-  readonly videoId: string;
-  readonly userId: string;
-  readonly videoType: VideoType;
-  readonly url: string;
-  readonly format: MediaFormat;
-  /** Where the file starts on the replay timeline: media time 0 is shown at this replay time. */
-  readonly startMs: number;
-  /** Where it stops playing on the timeline (its own end, or where a later file of its track takes over). */
+/**
+ * A file the plan uses, with what is needed to read it at the right media time: `startMs` is where
+ * media time 0 is shown; `endMs` where it stops playing on the timeline (its own end, or where a
+ * later file of its track takes over).
+ */
+export type ComposeSource = Pick<RecordingFile, 'videoId' | 'userId' | 'videoType' | 'url' | 'format' | 'startMs'> & {
   readonly endMs: number;
-}
+};
 
 /** Where main-area, strip and grid tiles come from, as in the player. */
 export type TileRole = 'main' | 'strip' | 'grid';

@@ -8,6 +8,7 @@
 import { MasterClock } from '../../../src/core/clock/master-clock.js';
 import { CommonModeStrategy } from '../../../src/core/sync/common-mode-strategy.js';
 import type { StreamReading, SyncDecision, SyncStrategy } from '../../../src/core/sync/sync-strategy.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 export interface SimStreamSpec {
   readonly id: string;
@@ -169,17 +170,5 @@ export function simulate(options: SimOptions): SimResult {
     decisions,
     writesAfter: (id, fromMs) => media.get(id)!.writes.filter((write) => write.atMs >= fromMs).length,
     maxSpreadAfter: (fromMs) => Math.max(...samples.filter((sample) => sample.atMs >= fromMs).map((sample) => sample.spreadMs)),
-  };
-}
-
-/** mulberry32: a small seeded PRNG, so that every run of a test sees the same noise. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

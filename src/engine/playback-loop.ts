@@ -190,8 +190,14 @@ export class PlaybackLoop {
       }
       if (!this.#state.playRequested) this.#ticker.stop();
     }
-    // The streams that should be moving now, worked out once for the whole step.
-    const playable = mounts.active.filter((file) => !file.slot.failed && !isPastMediaEnd(file.targetS(positionMs), file.slot.mediaDurationS));
+    // The streams that should be moving now, worked out once for the whole step, and those whose
+    // media ended before their interval (they hold their last frame).
+    const playable: MountedFile[] = [];
+    const pastMediaEnd: MountedFile[] = [];
+    for (const file of mounts.active) {
+      if (file.slot.failed) continue;
+      (isPastMediaEnd(file.targetS(positionMs), file.slot.mediaDurationS) ? pastMediaEnd : playable).push(file);
+    }
     this.#refreshReadyState(playable, false);
     if (!this.#state.playRequested) return;
 
@@ -210,8 +216,7 @@ export class PlaybackLoop {
       if (blocked) return this.#hold(true);
       starts.joinPaused(playable, positionMs);
       sync.steer(playable, positionMs, nowMs);
-      // Files whose media ended before their interval hold their last frame.
-      for (const file of mounts.active) if (!file.slot.failed && !file.element.paused && !playable.includes(file)) file.element.pause();
+      for (const file of pastMediaEnd) if (!file.element.paused) file.element.pause();
       starts.prerollJoining(mounts.all, positionMs);
     }
     if (this.#clock.running && nowMs - this.#lastTimeupdateMs >= TIMEUPDATE_INTERVAL_MS) {

@@ -45,8 +45,12 @@ export class MediaSlot {
   readonly #listener = (event: Event) => this.callbacks.onMediaEvent(this, event.type);
   #stalled = false;
   #mediaDurationS = Number.NaN;
+  #playbackRate = 1;
   readonly #durationListener = () => {
     this.#mediaDurationS = this.element.duration;
+  };
+  readonly #loadStartListener = () => {
+    this.#playbackRate = this.element.playbackRate;
   };
 
   /**
@@ -73,6 +77,7 @@ export class MediaSlot {
     element.dataset.state = this.#stateValue;
     this.element = element;
     for (const type of DURATION_EVENTS) element.addEventListener(type, this.#durationListener);
+    element.addEventListener('loadstart', this.#loadStartListener);
     for (const type of WATCHED_EVENTS) element.addEventListener(type, this.#listener);
     this.#adapters = adapters;
   }
@@ -163,6 +168,22 @@ export class MediaSlot {
     return this.#stalled;
   }
 
+  /**
+   * The element's playbackRate as the engine last set it. Only the engine sets it, so it is never
+   * read back (a read costs a call into the media pipeline; the sync step would make one per
+   * stream per frame), and an unchanged rate is not written again. Attaching a source runs the
+   * element's load algorithm, which resets its rate: `loadstart` reads it back.
+   */
+  get playbackRate(): number {
+    return this.#playbackRate;
+  }
+
+  set playbackRate(rate: number) {
+    if (rate === this.#playbackRate) return;
+    this.#playbackRate = rate;
+    this.element.playbackRate = rate;
+  }
+
   /** Media duration in seconds once metadata is known (NaN before). */
   get mediaDurationS(): number {
     return this.#mediaDurationS;
@@ -208,6 +229,7 @@ export class MediaSlot {
     this.#disposed = true;
     for (const type of WATCHED_EVENTS) this.element.removeEventListener(type, this.#listener);
     for (const type of DURATION_EVENTS) this.element.removeEventListener(type, this.#durationListener);
+    this.element.removeEventListener('loadstart', this.#loadStartListener);
     this.element.pause();
     this.#source?.detach();
     this.#source = undefined;

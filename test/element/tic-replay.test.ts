@@ -172,6 +172,26 @@ describe('<tic-replay> on a recorded class', () => {
     }
   });
 
+  it('plays files mounted after the rate was set at that rate (attaching a source resets an element\'s rate)', async () => {
+    const player = createPlayer();
+    player.playbackRate = 1.5;
+    player.result = CLASS;
+    await loaded(player);
+    await player.play();
+    await delay(300);
+    const playing = mediaElements(player, 'active').filter((element) => !element.paused);
+    const before = playing.map((element) => element.currentTime);
+    const clockBefore = player.currentTime;
+    await delay(1000);
+    const elapsedClockS = player.currentTime - clockBefore;
+    expect(elapsedClockS).to.be.above(1.3);
+    expect(playing.length).to.be.above(0);
+    playing.forEach((element, index) => {
+      const advancedS = element.currentTime - before[index]!;
+      expect(Math.abs(advancedS - elapsedClockS), element.dataset.videoId).to.be.below(0.1);
+    });
+  });
+
   it('plays a single sound per voice: the mixed stream is silent while single streams play', async () => {
     const player = createPlayer();
     player.result = recording([

@@ -35,7 +35,15 @@ export class CommonModeStrategy implements SyncStrategy {
   readonly #elements = new Map<string, ElementCorrector>();
   /** Reused between steps (the step runs every frame). */
   readonly #scratch: Array<{ value: number; weight: number }> = [];
-  readonly #reference = { slope: 0, drift: 0 };
+  /**
+   * How fast the streams' common error moves, now and over the drift window: medians over every
+   * element, needed only by an element that is correcting or starting to, so worked out on first
+   * use in a step (most steps decide nothing and need neither).
+   */
+  readonly #reference = new LazyReference(
+    () => this.#weightedMedian((element) => element.error.slope) ?? 0,
+    () => this.#weightedMedian((element) => (element.driftIsClean ? element.drift.slope : Number.NaN)) ?? Number.NaN,
+  );
 
   constructor(tuning: Partial<{ clock: Partial<ClockFollowerTuning>; element: Partial<ElementCorrectionTuning> }> = {}) {
     this.#tuning = {
@@ -73,8 +81,7 @@ export class CommonModeStrategy implements SyncStrategy {
       for (const element of this.#elements.values()) element.rebase(follow.jumpMs);
       return { corrections: NO_CORRECTIONS, clockRateFactor: follow.rateFactor, clockAdjustMs: follow.jumpMs };
     }
-    this.#reference.slope = this.#weightedMedian((element) => element.error.slope) ?? 0;
-    this.#reference.drift = this.#weightedMedian((element) => (element.driftIsClean ? element.drift.slope : Number.NaN)) ?? Number.NaN;
+    this.#reference.invalidate();
     let corrections: Map<string, Correction> | undefined;
     for (const reading of readings) {
       const element = this.#elements.get(reading.streamId)!;
@@ -143,3 +150,26 @@ export class CommonModeStrategy implements SyncStrategy {
 }
 
 const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();
+
+/** Two values worked out when first read after `invalidate`. */
+class LazyReference {
+  #slope: number | undefined;
+  #drift: number | undefined;
+
+  constructor(
+    private readonly slopeOf: () => number,
+    private readonly driftOf: () => number,
+  ) {}
+
+  get slope(): number {
+    return (this.#slope ??= this.slopeOf());
+  }
+
+  get drift(): number {
+    return (this.#drift ??= this.driftOf());
+  }
+
+  invalidate(): void {
+    this.#slope = this.#drift = undefined;
+  }
+}

@@ -144,7 +144,7 @@ export class StartCoordinator implements Controller {
   startStream(file: MountedFile): void {
     const element = file.element;
     const { clock, scheduler, bus } = this.context;
-    element.playbackRate = clock.rate;
+    file.slot.playbackRate = clock.rate;
     const byFrame = canReportFrames(element);
     const pending: PendingStart = { requestedAtMs: scheduler.now(), fromS: element.currentTime, byFrame };
     file.pendingStart = pending;
@@ -187,7 +187,7 @@ export class StartCoordinator implements Controller {
     if (file.pendingStart !== pending) return;
     file.pendingStart = undefined;
     this.#pending.delete(file);
-    const movingSinceMs = atMs - ((mediaTimeS - pending.fromS) * 1000) / Math.max(file.element.playbackRate, 0.1);
+    const movingSinceMs = atMs - ((mediaTimeS - pending.fromS) * 1000) / Math.max(file.slot.playbackRate, 0.1);
     const latencyMs = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), MAX_LATENCY_SAMPLE_MS);
     const hasAudio = file.hasAudio;
     this.#latencyMs[hasAudio ? 'audio' : 'video'].add(latencyMs);

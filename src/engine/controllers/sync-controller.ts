@@ -14,6 +14,12 @@ import type { MountedFile } from '../mounted-file.js';
 
 /** Streams read per step; more are taken in turns. */
 export const SYNC_BATCH_SIZE = 8;
+/**
+ * Rate writes sent per step; more wait for the next steps. A write makes the browser reconfigure
+ * the element's pipeline (tens of µs on a quiet machine, milliseconds on a busy one): when many
+ * streams correct at once, their writes are spread over a few frames instead of dropping one.
+ */
+export const RATE_WRITES_PER_STEP = 3;
 const SEEK_LATENCY_WEIGHT = 0.3;
 
 export class SyncController implements Controller {
@@ -23,6 +29,11 @@ export class SyncController implements Controller {
   /** Streams the strategy has been asked about (and may remember). */
   readonly #steered = new Set<string>();
   readonly #subscriptions: Subscriptions;
+  // Reused from step to step (the step runs every frame).
+  readonly #readings: StreamReading[] = [];
+  readonly #byId = new Map<string, MountedFile>();
+  /** Rates decided but not written yet (over the step's budget), oldest first. */
+  readonly #queuedRates = new Map<MountedFile, number>();
 
   constructor(
     private readonly context: EngineContext,
@@ -35,11 +46,14 @@ export class SyncController implements Controller {
       .on('mounts-changed', ({ mounted }) => {
         this.#forgetAllBut(mounted);
       })
-      .on('rate-changed', () => this.strategy.reset())
+      .on('rate-changed', () => this.#resetAll())
       // Every element was moved: what the strategy read of their positions is stale.
-      .on('repositioned', () => this.strategy.reset())
+      .on('repositioned', () => this.#resetAll())
       // (Re)started by play(): it runs at the clock's rate again, from a new position.
-      .on('stream-started', ({ file }) => this.strategy.forget(file.videoId));
+      .on('stream-started', ({ file }) => {
+        this.#queuedRates.delete(file);
+        this.strategy.forget(file.videoId);
+      });
   }
 
   get seekLatencyS(): number {
@@ -50,8 +64,10 @@ export class SyncController implements Controller {
   steer(playable: readonly MountedFile[], positionMs: number, nowMs: number): void {
     const { clock } = this.context;
     const batch = playable.length <= SYNC_BATCH_SIZE ? playable : this.#nextBatch(playable);
-    const readings: StreamReading[] = [];
-    const byId = new Map<string, MountedFile>();
+    const readings = this.#readings;
+    const byId = this.#byId;
+    readings.length = 0;
+    byId.clear();
     for (const file of batch) {
       const element = file.element;
       if (element.paused || element.seeking || file.pendingStart) continue;
@@ -65,7 +81,7 @@ export class SyncController implements Controller {
         streamId: file.videoId,
         mediaTimeS: element.currentTime,
         targetS: file.targetS(positionMs),
-        playbackRate: element.playbackRate,
+        playbackRate: file.slot.playbackRate,
         hasAudio: file.hasAudio,
       });
       byId.set(file.videoId, file);
@@ -76,16 +92,30 @@ export class SyncController implements Controller {
     for (const [streamId, correction] of decision.corrections) {
       const file = byId.get(streamId);
       if (!file) continue;
+      this.#queuedRates.delete(file);
       if (correction.kind === 'seek') {
         file.correctiveSeekAtMs = nowMs;
         file.element.currentTime = correction.toMediaTimeS;
-      } else if (file.element.playbackRate !== correction.playbackRate) {
-        file.element.playbackRate = correction.playbackRate;
+      } else {
+        this.#queuedRates.set(file, correction.playbackRate);
       }
     }
+    this.#writeQueuedRates();
     if (decision.clockAdjustMs) clock.seek(clock.positionMs(nowMs) + decision.clockAdjustMs);
     // The strategy's slew of the clock (and the media's drift against the page's clock).
     if (decision.clockRateFactor !== undefined) clock.setRateFactor(decision.clockRateFactor);
+  }
+
+  /** Writes decided rates, at most `RATE_WRITES_PER_STEP` of them, oldest decision first. */
+  #writeQueuedRates(): void {
+    let budget = RATE_WRITES_PER_STEP;
+    for (const [file, rate] of this.#queuedRates) {
+      if (budget === 0) return;
+      this.#queuedRates.delete(file);
+      if (file.slot.playbackRate === rate) continue;
+      file.slot.playbackRate = rate;
+      budget -= 1;
+    }
   }
 
   #nextBatch(playable: readonly MountedFile[]): readonly MountedFile[] {
@@ -102,8 +132,14 @@ export class SyncController implements Controller {
     this.#seekLatencyS.add((this.context.scheduler.now() - sentAtMs) / 1000);
   }
 
+  #resetAll(): void {
+    this.#queuedRates.clear();
+    this.strategy.reset();
+  }
+
   /** Unmounted streams are forgotten by the strategy. */
   #forgetAllBut(mounted: readonly MountedFile[]): void {
+    for (const file of this.#queuedRates.keys()) if (!mounted.includes(file)) this.#queuedRates.delete(file);
     const mountedIds = new Set(mounted.map((file) => file.videoId));
     for (const streamId of this.#steered) {
       if (mountedIds.has(streamId)) continue;
@@ -115,6 +151,6 @@ export class SyncController implements Controller {
   destroy(): void {
     this.#subscriptions.removeAll();
     this.#steered.clear();
-    this.strategy.reset();
+    this.#resetAll();
   }
 }

@@ -68,6 +68,45 @@ describe('sync controller', () => {
     engine.destroy();
   });
 
+  test('when many streams change rate at once, the writes are spread over the next steps, at most a few per step, and each stream gets its rate', async () => {
+    let rate = 1;
+    const strategy = new ScriptedStrategy((readings) => ({
+      corrections: new Map(readings.map((reading) => [reading.streamId, { kind: 'rate' as const, playbackRate: rate }])),
+    }));
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const { engine, scheduler, world } = await openReplay(
+      ids.map((id) => ({ id })),
+      { syncStrategy: strategy },
+    );
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    await scheduler.advance(100);
+    const writes: number[] = [];
+    for (const id of ids) {
+      const element = world.elementOf(id);
+      let value = element.playbackRate;
+      Object.defineProperty(element, 'playbackRate', {
+        get: () => value,
+        set: (next: number) => {
+          writes.push(scheduler.nowMs);
+          value = next;
+        },
+        configurable: true,
+      });
+    }
+    rate = 1.02;
+    const stepsSeen = strategy.seen.length;
+    await scheduler.advance(scheduler.frameIntervalMs);
+    assert.equal(strategy.seen.length, stepsSeen + 1, 'one step');
+    assert.equal(writes.length, 3, 'three writes in the step that decided eight');
+    await scheduler.advance(scheduler.frameIntervalMs * 2);
+    assert.equal(writes.length, 8);
+    for (const id of ids) assert.equal(world.elementOf(id).playbackRate, 1.02, id);
+    await scheduler.advance(500);
+    assert.equal(writes.length, 8, 'an unchanged decision is not written again');
+    engine.destroy();
+  });
+
   test('a strategy may move the clock instead of the streams', async () => {
     let adjustMs = 0;
     const strategy = new ScriptedStrategy(() => ({ corrections: new Map(), clockAdjustMs: adjustMs }));

@@ -4,7 +4,7 @@
  * as `window.bench`.
  */
 import { installRateWriteCounter } from './rate-writes.js';
-import * as scenarios from './scenarios.js';
+import * as scenarios from './scenarios/index.js';
 
 declare global {
   interface Window {

@@ -163,14 +163,12 @@ export class PlaybackLoop {
   step(): void {
     const timeline = this.timeline;
     if (!timeline) return;
-    const { mounts, downloads, seeks, starts, stalls, sync } = this.controllers;
+    const { mounts, seeks, starts, stalls, sync } = this.controllers;
     const nowMs = this.context.scheduler.now();
     if (this.#clock.running && this.#clock.atEnd(nowMs)) return this.#finish(timeline);
     const positionMs = this.#clock.positionMs(nowMs);
     starts.measure(nowMs);
     mounts.updateIfDue(positionMs);
-    // Between boundaries, downloads finish and free a turn.
-    downloads.admit();
 
     const positioning = seeks.pending;
     if (positioning) {

@@ -1,8 +1,9 @@
 /**
  * Decides which mounted files download: every active file at once, then preloading ones in
  * timeline order while fewer than `maxConcurrentLoads` are downloading, so that a class with many
- * cameras does not open more downloads than the browser serves at once. Runs when mounts change,
- * when a download finishes (the element has enough data or failed), and each step.
+ * cameras does not open more downloads than the browser serves at once. Runs when mounts change
+ * and when a download finishes (the element has enough data, `canplaythrough`, or failed): not
+ * every frame, since nothing it counts changes without one of those.
  */
 import { HAVE_ENOUGH_DATA } from '../../core/media-api.js';
 import { Subscriptions } from '../event-bus.js';
@@ -18,6 +19,9 @@ export class DownloadScheduler implements Controller {
       .on('mounts-changed', ({ mounted }) => {
         this.#mounted = mounted;
         this.admit();
+      })
+      .on('media-event', ({ type }) => {
+        if (type === 'canplaythrough') this.admit();
       })
       .on('file-failed', () => this.admit());
   }

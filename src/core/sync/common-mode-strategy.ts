@@ -2,9 +2,10 @@
  * The sync strategy: given where each playing element is against the master clock, what to change.
  *
  * The error of every element against the clock is split in two:
- * - the **common** part, where the streams are together (a weighted median: elements with audio
- *   count double, so a video-only element is the one that yields), is the clock's own error: the
- *   clock follows it (clock-follower.ts), no element is touched;
+ * - the **common** part, where the streams are together (the median of the elements with audio,
+ *   which one audio output paces, or of all when none has audio: a video-only element is the one
+ *   that yields), is the clock's own error: the clock follows it (clock-follower.ts), no element
+ *   is touched;
  * - the **differential** part, each element's deviation from that, is corrected on that element
  *   alone, with hysteresis and gentle rates (element-corrector.ts).
  * In steady state every element runs at the user's rate (or at its learned drift-compensating rate),
@@ -34,15 +35,15 @@ export class CommonModeStrategy implements SyncStrategy {
   readonly #clock: ClockFollower;
   readonly #elements = new Map<string, ElementCorrector>();
   /** Reused between steps (the step runs every frame). */
-  readonly #scratch: Array<{ value: number; weight: number }> = [];
+  readonly #scratch: number[] = [];
   /**
    * How fast the streams' common error moves, now and over the drift window: medians over every
    * element, needed only by an element that is correcting or starting to, so worked out on first
    * use in a step (most steps decide nothing and need neither).
    */
   readonly #reference = new LazyReference(
-    () => this.#weightedMedian((element) => element.error.slope) ?? 0,
-    () => this.#weightedMedian((element) => (element.driftIsClean ? element.drift.slope : Number.NaN)) ?? Number.NaN,
+    () => this.#median((element) => element.error.slope) ?? 0,
+    () => this.#median((element) => (element.driftIsClean ? element.drift.slope : Number.NaN)) ?? Number.NaN,
   );
 
   constructor(tuning: Partial<{ clock: Partial<ClockFollowerTuning>; element: Partial<ElementCorrectionTuning> }> = {}) {
@@ -73,7 +74,7 @@ export class CommonModeStrategy implements SyncStrategy {
       // Media seconds off the target are timeline seconds off the clock.
       element.observe(nowMs, (reading.mediaTimeS - reading.targetS) * 1000);
     }
-    const common = this.#weightedMedian((element) => element.error.value);
+    const common = this.#median((element) => element.error.value);
     if (common === undefined) return { corrections: NO_CORRECTIONS, clockRateFactor: 1 + this.#clock.learnedDrift };
     const follow = this.#clock.follow(nowMs, common, userRate);
     if (follow.jumpMs !== 0) {
@@ -113,39 +114,37 @@ export class CommonModeStrategy implements SyncStrategy {
     this.#clock.hold();
   }
 
-  /** Median of `valueOf` over the elements with readings, elements with audio counting double. */
-  #weightedMedian(valueOf: (element: ElementCorrector) => number): number | undefined {
-    const scratch = this.#scratch;
-    let size = 0;
-    let total = 0;
+  /**
+   * Median of `valueOf` over the elements with readings that have audio, or over all of them when
+   * none has: one audio output paces every element with audio (they share its clock, and their
+   * rates are the costly ones to change), and video-only elements follow.
+   */
+  #median(valueOf: (element: ElementCorrector) => number): number | undefined {
+    let audioOnly = false;
     for (const element of this.#elements.values()) {
-      if (element.error.count === 0) continue;
-      const value = valueOf(element);
-      if (!Number.isFinite(value)) continue;
-      const weight = element.hasAudio ? 2 : 1;
-      const slot = scratch[size] ?? (scratch[size] = { value: 0, weight: 0 });
-      slot.value = value;
-      slot.weight = weight;
-      size += 1;
-      total += weight;
-    }
-    if (size === 0) return undefined;
-    const items = scratch.slice(0, size).sort((a, b) => a.value - b.value);
-    // When the halves split exactly between two values, their mean; but when those are so far apart
-    // that one of them will be seeked (two streams, one jumped away), the one nearer 0: the clock
-    // breaks the tie, and only the stream that jumped is moved.
-    let cumulative = 0;
-    for (let i = 0; i < items.length; i++) {
-      cumulative += items[i]!.weight;
-      if (cumulative > total / 2) return items[i]!.value;
-      if (cumulative === total / 2) {
-        const lower = items[i]!.value;
-        const upper = items[i + 1]!.value;
-        if (upper - lower <= this.#tuning.element.seekAboveMs) return (lower + upper) / 2;
-        return Math.abs(lower) <= Math.abs(upper) ? lower : upper;
+      if (element.hasAudio && element.error.count > 0) {
+        audioOnly = true;
+        break;
       }
     }
-    return items[items.length - 1]!.value;
+    const values = this.#scratch;
+    values.length = 0;
+    for (const element of this.#elements.values()) {
+      if (element.error.count === 0 || (audioOnly && !element.hasAudio)) continue;
+      const value = valueOf(element);
+      if (Number.isFinite(value)) values.push(value);
+    }
+    if (values.length === 0) return undefined;
+    values.sort((a, b) => a - b);
+    const middle = values.length >> 1;
+    if (values.length % 2) return values[middle]!;
+    // Between two values: their mean; but when those are so far apart that one of them will be
+    // seeked (two streams, one jumped away), the one nearer 0: the clock breaks the tie, and only
+    // the stream that jumped is moved.
+    const lower = values[middle - 1]!;
+    const upper = values[middle]!;
+    if (upper - lower <= this.#tuning.element.seekAboveMs) return (lower + upper) / 2;
+    return Math.abs(lower) <= Math.abs(upper) ? lower : upper;
   }
 }
 

@@ -9,7 +9,14 @@
  *   audio (their time-stretching is heard, and costs CPU).
  * - A persistent drift of its own (a video-only element runs on the wall clock, the others on the
  *   audio clock) is learned and folded into the rate it returns to, so it does not come back.
+ *   Elements with audio learn none: one audio output paces them all.
  * - A seek only for large deviations.
+ * - Chromium plays the audio of an element whose rate is within ±0.1 % of 1 unchanged (the rate
+ *   then has no effect) and time-stretches it beyond; each time it starts time-stretching, its
+ *   position falls back ~25 ms (measured; every camera file has audio). So an element with audio
+ *   at rate ≈ 1 is corrected only for deviations worth that fall-back, and the correction is aimed
+ *   at where the fall-back leaves it: one ahead by about that much needs nothing but the start of
+ *   time-stretching. A correction whose element ends up further off than planned is re-aimed.
  */
 import { TrendEstimator } from './trend-estimator.js';
 
@@ -30,10 +37,29 @@ export interface ElementCorrectionTuning {
   readonly maxAdjustAudio: number;
   /** ...and this for one without. */
   readonly maxAdjustVideo: number;
-  /** A rate change takes effect this late (ms): the correction ends this early. */
+  /** A rate change takes effect this late (ms): the correction ends this early... */
   readonly stopLeadMs: number;
+  /** ...and this early for an element with audio (~40 ms measured in Chromium). */
+  readonly stopLeadAudioMs: number;
   /** Above this deviation (ms), a seek. */
   readonly seekAboveMs: number;
+  /** Rates within this of 1 leave an element's audio unchanged (Chromium: no time-stretching, no effect). */
+  readonly copyBand: number;
+  /** How far an element with audio falls back when it starts time-stretching (ms)... */
+  readonly stretchOnsetMs: number;
+  /** ...within this long after the write (ms): until then, its correction is not judged. */
+  readonly stretchOnsetSettleMs: number;
+  /**
+   * An element with audio at rate ≈ 1 is corrected only above `stretchMinMs` (a correction's own
+   * residual is a few ms: below this, correcting would feed itself), after `confirmMs` above
+   * `stretchStartBandMs` (a hiccup), else after `stretchConfirmMs` (an offset that stays): a start
+   * costs the fall-back, which a passing deviation is not worth.
+   */
+  readonly stretchMinMs: number;
+  readonly stretchStartBandMs: number;
+  readonly stretchConfirmMs: number;
+  /** A correction further off than planned by more than the band is re-aimed, this long after its write (ms). */
+  readonly reaimAfterMs: number;
   /** Time constant of the readings' smoothing (ms). */
   readonly smoothingMs: number;
   /** Time constant of the drift measurement (ms). */
@@ -58,10 +84,18 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   noiseBandFactor: 3,
   horizonMs: 400,
   minAdjust: 0.005,
-  maxAdjustAudio: 0.06,
+  maxAdjustAudio: 0.08,
   maxAdjustVideo: 0.25,
   stopLeadMs: 30,
+  stopLeadAudioMs: 40,
   seekAboveMs: 300,
+  copyBand: 0.001,
+  stretchOnsetMs: 25,
+  stretchOnsetSettleMs: 250,
+  stretchMinMs: 6,
+  stretchStartBandMs: 12,
+  stretchConfirmMs: 1000,
+  reaimAfterMs: 300,
   smoothingMs: 120,
   driftWindowMs: 3000,
   learnAfterMs: 400,
@@ -70,8 +104,8 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   maxLearningNoiseMs: 1,
 };
 
-/** Rates are written with four decimals, so that equal decisions give equal numbers. */
-const RATE_DECIMALS = 10000;
+/** Rates are written with five decimals (a learned rate is that precise: 0.01 ms per second), so that equal decisions give equal numbers. */
+const RATE_DECIMALS = 100000;
 
 export type ElementAction =
   | { readonly kind: 'none' }
@@ -94,6 +128,11 @@ export class ElementCorrector {
   /** Its drift relative to the reference, measured before the current correction started. */
   #driftAtCorrection: number | undefined;
   #correctingRate = 1;
+  /** Where the correction expects the deviation to be once its rate applies (ms), and when it was written. */
+  #plannedDeviationMs = 0;
+  #writtenAtMs = 0;
+  /** The correction started time-stretching: the fall-back is on its way. */
+  #expectsOnset = false;
   #quietNoiseMs = Number.NaN;
   writes = 0;
 
@@ -154,15 +193,24 @@ export class ElementCorrector {
       return { kind: 'seek' };
     }
     if (this.#direction !== 0) {
+      if (this.#expectsOnset) {
+        if (nowMs - this.#writtenAtMs < t.stretchOnsetSettleMs) return NONE;
+        // The fall-back has landed: a line fitted across it would lag behind where the element is.
+        this.#expectsOnset = false;
+        this.error.reset();
+        return NONE;
+      }
       // Where the deviation will be once a rate written now takes effect.
-      const ahead = deviationMs + (this.error.slope - reference.slope) * t.stopLeadMs;
+      const ahead = deviationMs + (this.error.slope - reference.slope) * (this.hasAudio ? t.stopLeadAudioMs : t.stopLeadMs);
       const closed = this.#direction > 0 ? ahead <= t.lowerBandMs : ahead >= -t.lowerBandMs;
-      if (!closed) return NONE;
+      if (!closed) return this.#reaimIfWorse(nowMs, deviationMs, userRate);
       this.#learnDrift(userRate);
       this.#endCorrection();
-      return this.#rateAction(this.steadyRate(userRate));
+      return this.#rateAction(nowMs, this.steadyRate(userRate));
     }
-    const bandMs = Math.max(t.upperBandMs, t.noiseBandFactor * this.error.noise);
+    // Starting a correction of an element with audio at rate ≈ 1 makes it fall back (see above).
+    const onsetMs = this.hasAudio && Math.abs(this.steadyRate(userRate) - 1) <= t.copyBand ? t.stretchOnsetMs : 0;
+    const bandMs = Math.max(t.upperBandMs, t.noiseBandFactor * this.error.noise, onsetMs > 0 ? t.stretchMinMs : 0);
     if (Math.abs(deviationMs) <= bandMs) {
       this.#aboveSinceMs = undefined;
       // The readings' usual scatter while nothing happens: a hiccup stands out against it.
@@ -170,17 +218,42 @@ export class ElementCorrector {
       return NONE;
     }
     this.#aboveSinceMs ??= nowMs;
-    if (nowMs - this.#aboveSinceMs < t.confirmMs) return NONE;
+    const confirmMs = onsetMs > 0 && Math.abs(deviationMs) < t.stretchStartBandMs ? t.stretchConfirmMs : t.confirmMs;
+    if (nowMs - this.#aboveSinceMs < confirmMs) return NONE;
     // Its drift relative to the others, if it ran long enough at one rate to tell.
     // (No reference drift: no other element ran steadily long enough to compare with.)
     const drift = this.drift.slope - reference.drift;
     const told = Number.isFinite(drift) && Math.abs(drift) >= 3 * this.drift.slopeError;
     this.#driftAtCorrection = this.driftIsClean && told ? drift : undefined;
-    this.#direction = deviationMs > 0 ? 1 : -1;
+    this.#expectsOnset = onsetMs > 0;
+    return this.#aim(nowMs, deviationMs - onsetMs, userRate);
+  }
+
+  /**
+   * Chooses the correcting rate for a deviation of `plannedMs` (after any fall-back): just fast
+   * enough to close it over the horizon. Within the lower band (the fall-back alone closes it), the
+   * gentlest rate that still starts time-stretching, in the direction of the fall-back.
+   */
+  #aim(nowMs: number, plannedMs: number, userRate: number): ElementAction {
+    const t = this.tuning;
+    this.#direction = plannedMs < -t.lowerBandMs ? -1 : 1;
     const maxAdjust = this.hasAudio ? t.maxAdjustAudio : t.maxAdjustVideo;
-    const adjust = Math.min(Math.max(Math.abs(deviationMs) / t.horizonMs, t.minAdjust), maxAdjust);
+    const adjust = Math.min(Math.max(Math.abs(plannedMs) / t.horizonMs, t.minAdjust), maxAdjust);
     this.#correctingRate = quantize(this.steadyRate(userRate) * (1 - this.#direction * adjust));
-    return this.#rateAction(this.#correctingRate);
+    this.#plannedDeviationMs = plannedMs;
+    return this.#rateAction(nowMs, this.#correctingRate);
+  }
+
+  /** A correction whose element is further off than it was aimed for (a fall-back, a hiccup) is re-aimed. */
+  #reaimIfWorse(nowMs: number, deviationMs: number, userRate: number): ElementAction {
+    const t = this.tuning;
+    if (nowMs - this.#writtenAtMs < t.reaimAfterMs) return NONE;
+    const worseByMs = this.#direction > 0 ? deviationMs - Math.max(this.#plannedDeviationMs, 0) : Math.min(this.#plannedDeviationMs, 0) - deviationMs;
+    if (worseByMs <= Math.max(t.upperBandMs, t.noiseBandFactor * this.error.noise)) return NONE;
+    const previousRate = this.#correctingRate;
+    this.#expectsOnset = false;
+    const action = this.#aim(nowMs, deviationMs, userRate);
+    return this.#correctingRate === previousRate ? NONE : action;
   }
 
   /** The element was moved or restarted by someone else (seek, start): its readings start over. */
@@ -196,8 +269,9 @@ export class ElementCorrector {
     this.drift.shift(-jumpMs);
   }
 
-  #rateAction(playbackRate: number): ElementAction {
+  #rateAction(nowMs: number, playbackRate: number): ElementAction {
     this.writes += 1;
+    this.#writtenAtMs = nowMs;
     // Readings at the old rate say nothing about the drift at the new one.
     this.drift.reset();
     return { kind: 'rate', playbackRate };
@@ -212,6 +286,9 @@ export class ElementCorrector {
   #learnDrift(userRate: number): void {
     const drift = this.#driftAtCorrection;
     this.#driftAtCorrection = undefined;
+    // Every element with audio is paced by the one audio output: what looks like a drift of its own
+    // is a hiccup's trace, and (at rate ≈ 1) a rate within ±0.1 % would not change it anyway.
+    if (this.hasAudio) return;
     if (drift === undefined || Math.abs(drift) < this.tuning.minLearnedDrift || Math.abs(drift) > this.tuning.maxLearnedDrift) return;
     // It gained `drift` ms per ms on the others: run it slower by that much, relative to the user's rate.
     const limit = this.tuning.maxLearnedDrift;

@@ -2,7 +2,7 @@
  * A simulated replay for the sync strategy: media elements as Chromium's behave where it matters
  * (a position that advances at rate × the skew of the clock driving it, a rate written now that
  * takes effect a little later, a seek that takes a while, random hiccups where the position drops
- * back), the real MasterClock on a fake time, and a loop that reads, decides and applies each
+ * back, and Chromium's audio time-stretching: see `stretchOnsetMs`), the real MasterClock on a fake time, and a loop that reads, decides and applies each
  * animation frame, as the engine does.
  */
 import { MasterClock } from '../../../src/core/clock/master-clock.js';
@@ -21,7 +21,17 @@ export interface SimStreamSpec {
   readonly rateLatencyMs?: number;
   /** Hiccups: [at real ms, position drop ms] (the element loses that much, as after a decoder stall). */
   readonly hiccups?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * As measured in Chromium: an element with audio copies its audio unchanged while its rate is
+   * within ±0.1 % of 1 (the rate then has no effect: it plays at 1) and time-stretches beyond; each
+   * time it starts time-stretching, its position falls back this much (ms; default 25 with audio).
+   */
+  readonly stretchOnsetMs?: number;
 }
+
+/** Chromium copies audio unchanged (no time-stretching) within this of rate 1. */
+const COPY_BAND = 0.00104;
+const copies = (spec: SimStreamSpec, rate: number) => spec.hasAudio && Math.abs(rate - 1) < COPY_BAND;
 
 export class SimMedia {
   positionMs: number;
@@ -49,8 +59,10 @@ export class SimMedia {
 
   advance(nowMs: number, dtMs: number): void {
     if (this.pending && nowMs >= this.pending.atMs) {
+      const starts = copies(this.spec, this.effectiveRate) && !copies(this.spec, this.pending.rate);
       this.effectiveRate = this.pending.rate;
       this.pending = undefined;
+      if (starts) this.positionMs -= this.spec.stretchOnsetMs ?? 25;
     }
     if (this.seeking) {
       if (nowMs >= this.seekingUntilMs) {
@@ -59,7 +71,8 @@ export class SimMedia {
       }
       return;
     }
-    this.positionMs += dtMs * this.effectiveRate * (this.spec.skew ?? 1);
+    const rate = copies(this.spec, this.effectiveRate) ? 1 : this.effectiveRate;
+    this.positionMs += dtMs * rate * (this.spec.skew ?? 1);
     for (const [atMs, dropMs] of this.spec.hiccups ?? []) {
       if (atMs > nowMs - dtMs && atMs <= nowMs) this.positionMs -= dropMs;
     }

@@ -180,7 +180,7 @@ export class PlaybackLoop {
 
     const positioning = seeks.pending;
     if (positioning) {
-      if (!seeks.complete(mounts.active, positionMs, nowMs)) {
+      if (!seeks.complete(mounts.active, positionMs, nowMs, starts.playThroughWaitMs)) {
         // Playback asked for while the first frames are still loading: that is waiting, as for <video>.
         if (positioning.silent && this.#state.playRequested && !positioning.waitingAnnounced) {
           positioning.waitingAnnounced = true;

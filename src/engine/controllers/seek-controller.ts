@@ -16,13 +16,15 @@ import type { MountedFile } from '../mounted-file.js';
 
 /** A seek is done for an element once it shows a frame this close to where it was sent. */
 const SEEK_TOLERANCE_S = 0.05;
+/** Less than one frame (50 fps): an element this close to its target shows the target's frame or the next. */
+const FRAME_MATCH_S = 0.015;
 /** How long a seek waits for an element to present its new frame before going on without it. */
 const FRAME_WAIT_TIMEOUT_MS = 500;
 /**
  * How long a frame is waited for once the element's seek is done. It normally comes within a
  * display frame; Chromium sometimes presents none for a paused element until it plays.
  */
-const FRAME_WAIT_AFTER_SEEK_MS = 50;
+const FRAME_WAIT_AFTER_SEEK_MS = 20;
 
 /** A positioning in progress. */
 export interface PendingSeek {
@@ -79,10 +81,30 @@ export class SeekController implements Controller {
     }
   }
 
-  /** Whether every active file shows its frame for `positionMs`; when so, the seek is over. */
-  complete(active: readonly MountedFile[], positionMs: number, nowMs: number): boolean {
+  /**
+   * Whether every active file shows its frame for `positionMs`; when so, the seek is over. An
+   * element playing through it that showed its frame more than `playThroughWaitMs` ago while others
+   * are still seeking is paused: it would move before they can be started to meet it.
+   */
+  complete(active: readonly MountedFile[], positionMs: number, nowMs: number, playThroughWaitMs: number): boolean {
     const pending = this.#pending;
     if (!pending) return true;
+    if (this.#everyFrameShown(pending, active, positionMs, nowMs)) {
+      this.#pending = undefined;
+      this.#seekDoneAtMs = new Map();
+      return true;
+    }
+    for (const [file, through] of this.#playingThrough) {
+      const element = file.element;
+      if (through.shownAtMs === undefined || nowMs - through.shownAtMs <= playThroughWaitMs || element.paused) continue;
+      element.pause();
+      // With audio, currentTime runs ahead of the picture: back to the target while the others still seek.
+      if (Math.abs(element.currentTime - through.targetS) > FRAME_MATCH_S) element.currentTime = through.targetS;
+    }
+    return false;
+  }
+
+  #everyFrameShown(pending: PendingSeek, active: readonly MountedFile[], positionMs: number, nowMs: number): boolean {
     const lettingGo = nowMs - pending.startedAtMs > this.context.settings.stallTimeoutMs;
     const pageHidden = this.context.scheduler.pageHidden;
     for (const file of active) {
@@ -114,8 +136,6 @@ export class SeekController implements Controller {
         return false;
       }
     }
-    this.#pending = undefined;
-    this.#seekDoneAtMs = new Map();
     return true;
   }
 

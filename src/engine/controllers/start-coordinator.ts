@@ -25,6 +25,13 @@ const START_ALIGN_TOLERANCE_S = 0.02;
  * Chromium moves currentTime by a first chunk well before the picture moves.
  */
 const RESTART_AHEAD_LIMIT_S = 0.1;
+/**
+ * A restart is measured only when it is watched from at most this long after the element's new
+ * frame showed (later, it may already have moved: its latency would read as nothing).
+ */
+const RESTART_SAMPLE_WINDOW_MS = 20;
+/** One display frame (60 Hz): the margin for starting the others in time to meet a restart. */
+const DISPLAY_FRAME_MS = 17;
 /** If an element never visibly starts, the clock starts anyway after this long. */
 const START_TIMEOUT_MS = 1000;
 /** Media time an element must advance by before it counts as started when no presented frame tells. */
@@ -74,6 +81,14 @@ export class StartCoordinator implements Controller {
   /** Measured start latency (real ms) of each kind of stream, and of a restart after a seek while playing. */
   get latencyMs(): { readonly audio: number; readonly video: number; readonly restart: number } {
     return { audio: this.#latencyMs.audio.value!, video: this.#latencyMs.video.value!, restart: this.#latencyMs.restart.value! };
+  }
+
+  /**
+   * How long (real ms) an element playing through a seek may show its new frame while others are
+   * still seeking, and still be met by them: beyond it, it is better paused and started with them.
+   */
+  get playThroughWaitMs(): number {
+    return Math.max(0, this.#latencyMs.restart.value! - this.#latencyMs.video.value! - DISPLAY_FRAME_MS);
   }
 
   latencyOf(file: MountedFile): number {
@@ -154,7 +169,8 @@ export class StartCoordinator implements Controller {
       if (this.#isRestarting(file)) {
         const shownAtMs = this.#restarting.get(file);
         const pending: PendingStart = { requestedAtMs: shownAtMs ?? nowMs, fromS: file.targetS(positionMs), byFrame: canReportFrames(file.element) };
-        this.#watchStart(file, pending, shownAtMs === undefined ? undefined : 'restart');
+        const measurable = shownAtMs !== undefined && nowMs - shownAtMs <= RESTART_SAMPLE_WINDOW_MS;
+        this.#watchStart(file, pending, measurable ? 'restart' : undefined);
         continue;
       }
       const delayMs = movingAtMs - nowMs - this.latencyOf(file);

@@ -112,7 +112,12 @@ export class PlaybackLoop {
     else this.#ticker.stop();
   }
 
-  /** Moves every file to `targetMs`; the clock holds until all show their frame. `silent`: a load's first positioning. */
+  /**
+   * Moves every file to `targetMs`; the clock holds until all show their frame. `silent`: a load's
+   * first positioning. During playback, active elements with audio are left playing: they resume
+   * by themselves once their seek is done, sooner than after a play() (Chromium restarts their
+   * sound output); the others are paused and started to meet them (they move within a frame).
+   */
   seekTo(targetMs: number, silent: boolean): void {
     const timeline = this.timeline;
     if (!timeline) return;
@@ -123,13 +128,14 @@ export class PlaybackLoop {
     seeks.begin(silent);
     this.setPhase(silent ? 'loading' : 'seeking');
     starts.reset();
-    this.#pauseElements();
     if (!silent) {
       this.#readyState = Math.min(this.#readyState, HAVE_METADATA);
       this.announce('seeking');
     }
     this.context.bus.emit('repositioned', { positionMs });
     mounts.update(positionMs);
+    const playingThrough = !silent && this.#state.playRequested;
+    this.#pauseElements(playingThrough ? (file) => file.active && !file.slot.failed && file.hasAudio : undefined);
     seeks.align(mounts.all, positionMs);
     this.#ticker.start();
     this.queueStep();
@@ -172,7 +178,7 @@ export class PlaybackLoop {
 
     const positioning = seeks.pending;
     if (positioning) {
-      if (!seeks.complete(mounts.active, positionMs, nowMs)) {
+      if (!seeks.complete(mounts.active, positionMs, nowMs, starts.playThroughWaitMs)) {
         // Playback asked for while the first frames are still loading: that is waiting, as for <video>.
         if (positioning.silent && this.#state.playRequested && !positioning.waitingAnnounced) {
           positioning.waitingAnnounced = true;
@@ -182,6 +188,7 @@ export class PlaybackLoop {
         return this.#refreshReadyState([], true);
       }
       this.setPhase(phaseAfterPositioning(this.#state, positioning.waitingAnnounced));
+      starts.expectRestarts(seeks.takePlayingThrough());
       if (!positioning.silent) {
         this.announce('timeupdate');
         this.announce('seeked');
@@ -264,9 +271,10 @@ export class PlaybackLoop {
     this.announce('ended');
   }
 
-  #pauseElements(): void {
+  /** Pauses every mounted element (but those `kept` playing) and cancels play() calls not sent yet. */
+  #pauseElements(kept?: (file: MountedFile) => boolean): void {
     this.controllers.starts.cancelStaggered();
-    for (const file of this.controllers.mounts.all) if (!file.element.paused) file.element.pause();
+    for (const file of this.controllers.mounts.all) if (!file.element.paused && !kept?.(file)) file.element.pause();
   }
 
   #refreshReadyState(playable: readonly MountedFile[], positioning: boolean): void {

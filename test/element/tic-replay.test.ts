@@ -86,6 +86,36 @@ describe('<tic-replay> on a recorded class', () => {
     }
   });
 
+  it('a seek while playing leaves the videos with audio playing; once playing again every active video shows the frame for the clock', async () => {
+    const player = await classPlayer();
+    await seekTo(player, 4.2);
+    await player.play();
+    await delay(300);
+    const pausesById = new Map<string, number>();
+    for (const element of mediaElements(player)) {
+      const id = element.dataset.videoId!;
+      pausesById.set(id, 0);
+      element.addEventListener('pause', () => pausesById.set(id, pausesById.get(id)! + 1));
+    }
+    const playing = nextEvent(player, 'playing');
+    // From [a1, s, wb, b] to [a1, s, wb]: b goes back to preloading.
+    player.currentTime = 2.5;
+    await playing;
+    const clockMs = player.currentTime * 1000;
+    expect(player.paused).to.equal(false);
+    expect(pausesById.get('a1'), 'a1 (with audio) was paused').to.equal(0);
+    expect(pausesById.get('wb'), 'the board (no audio) is paused and started again').to.equal(1);
+    expect(mediaElements(player, 'preloading').map((element) => element.dataset.videoId)).to.deep.equal(['b']);
+    expect(mediaElements(player, 'preloading')[0]!.paused, 'b, no longer active, is paused').to.equal(true);
+    for (const video of mediaElements(player, 'active') as HTMLVideoElement[]) {
+      const id = video.dataset.videoId!;
+      expect(video.paused, `${id} paused`).to.equal(false);
+      const shown = readFrameNumber(video);
+      // Read while playing: a frame of leeway for the time between the clock and the pixels.
+      expect(Math.abs(shown - expectedFrame(id, clockMs)), `${id} shows frame ${shown} with the clock at ${clockMs} ms`).to.be.at.most(2);
+    }
+  });
+
   it('a file whose media is shorter than its VideoDuration holds its last frame', async () => {
     const player = await classPlayer();
     await seekTo(player, 7);

@@ -4,6 +4,10 @@
  * sends play() to the slower kind first, by latencies it measures itself (moving averages, from the
  * first new presented frame). It also starts streams that join mid-play and prerolls files about to
  * start, and tells the façade where the clock should start once everyone moves.
+ *
+ * After a seek made while playing, the elements with audio were left playing: each restarts by
+ * itself once its new frame is shown (sooner than a play() from paused), so the others get play()
+ * timed to move with them, and the clock starts where their presented frames are.
  */
 import { MovingAverage } from '../../core/playback/moving-average.js';
 import { hasFutureData } from '../../core/playback/readiness.js';
@@ -15,6 +19,19 @@ import type { MountedFile, PendingStart } from '../mounted-file.js';
 
 /** Elements further than this from the clock are re-aligned by a seek before they are started. */
 const START_ALIGN_TOLERANCE_S = 0.02;
+/**
+ * An element left playing through a seek that is further ahead than this when the start begins
+ * (another stream took longer to seek) is paused and started with the others. Not less: with audio,
+ * Chromium moves currentTime by a first chunk well before the picture moves.
+ */
+const RESTART_AHEAD_LIMIT_S = 0.1;
+/**
+ * A restart is measured only when it is watched from at most this long after the element's new
+ * frame showed (later, it may already have moved: its latency would read as nothing).
+ */
+const RESTART_SAMPLE_WINDOW_MS = 20;
+/** One display frame (60 Hz): the margin for starting the others in time to meet a restart. */
+const DISPLAY_FRAME_MS = 17;
 /** If an element never visibly starts, the clock starts anyway after this long. */
 const START_TIMEOUT_MS = 1000;
 /** Media time an element must advance by before it counts as started when no presented frame tells. */
@@ -26,15 +43,26 @@ const STAGGER_MIN_MS = 4;
 /** Longest start latency taken as a sample (longer ones were a stall, not a start). */
 const MAX_LATENCY_SAMPLE_MS = 500;
 /** First guesses of play() latency, before any has been measured (headless Chromium). */
-const INITIAL_START_LATENCY_MS = { audio: 100, video: 25 } as const;
+const INITIAL_START_LATENCY_MS = { audio: 100, video: 25, restart: 80 } as const;
 const LATENCY_WEIGHT = 0.3;
 
+/** What a start latency was measured for: play() with and without audio, or a restart after a seek while playing. */
+type LatencyKind = 'audio' | 'video' | 'restart';
+
 export class StartCoordinator implements Controller {
-  /** How long play() takes until an element's picture moves (real ms), with and without audio. */
+  /**
+   * How long play() takes until an element's picture moves (real ms), with and without audio; and
+   * how long an element left playing through a seek takes to move again once its new frame shows.
+   */
   readonly #latencyMs = {
     audio: new MovingAverage(LATENCY_WEIGHT, INITIAL_START_LATENCY_MS.audio),
     video: new MovingAverage(LATENCY_WEIGHT, INITIAL_START_LATENCY_MS.video),
+    restart: new MovingAverage(LATENCY_WEIGHT, INITIAL_START_LATENCY_MS.restart),
   };
+  /** Which latency a pending start is a sample of (none: a restart whose frame time is unknown). */
+  readonly #sampleKinds = new WeakMap<PendingStart, LatencyKind>();
+  /** Elements that played through the seek before this start, with when each showed its new frame. */
+  #restarting = new Map<MountedFile, number | undefined>();
   /** Whether the current synchronized start has sent play() to its elements, and when. */
   #sentAtMs: number | undefined;
   readonly #staggered = new Set<Cancel>();
@@ -50,9 +78,17 @@ export class StartCoordinator implements Controller {
     });
   }
 
-  /** Measured start latency (real ms) of each kind of stream. */
-  get latencyMs(): { readonly audio: number; readonly video: number } {
-    return { audio: this.#latencyMs.audio.value!, video: this.#latencyMs.video.value! };
+  /** Measured start latency (real ms) of each kind of stream, and of a restart after a seek while playing. */
+  get latencyMs(): { readonly audio: number; readonly video: number; readonly restart: number } {
+    return { audio: this.#latencyMs.audio.value!, video: this.#latencyMs.video.value!, restart: this.#latencyMs.restart.value! };
+  }
+
+  /**
+   * How long (real ms) an element playing through a seek may show its new frame while others are
+   * still seeking, and still be met by them: beyond it, it is better paused and started with them.
+   */
+  get playThroughWaitMs(): number {
+    return Math.max(0, this.#latencyMs.restart.value! - this.#latencyMs.video.value! - DISPLAY_FRAME_MS);
   }
 
   latencyOf(file: MountedFile): number {
@@ -63,6 +99,18 @@ export class StartCoordinator implements Controller {
   reset(): void {
     this.cancelStaggered();
     this.#sentAtMs = undefined;
+    this.#restarting = new Map();
+    // Elements are paused or moved now: what was awaited of them no longer tells a start latency.
+    for (const file of this.#pending) file.pendingStart = undefined;
+    this.#pending.clear();
+  }
+
+  /**
+   * The elements that played through the seek just completed (with when each showed its new
+   * frame): the next start does not play() them but waits for them to move.
+   */
+  expectRestarts(playingThrough: Map<MountedFile, number | undefined>): void {
+    this.#restarting = playingThrough;
   }
 
   /** Cancels play() calls not sent yet. */
@@ -71,9 +119,9 @@ export class StartCoordinator implements Controller {
     this.#staggered.clear();
   }
 
-  /** Whether this start has sent play() (so a wait must pause what it started). */
+  /** Whether this start has sent play(), or has elements still playing from a seek (so a wait must pause them). */
   get sent(): boolean {
-    return this.#sentAtMs !== undefined;
+    return this.#sentAtMs !== undefined || this.#restarting.size > 0;
   }
 
   /**
@@ -83,12 +131,19 @@ export class StartCoordinator implements Controller {
   advance(playable: readonly MountedFile[], positionMs: number, nowMs: number): number | undefined {
     if (this.#sentAtMs === undefined) {
       for (const file of playable) {
+        const element = file.element;
         const targetS = file.targetS(positionMs);
-        if (!file.element.seeking && Math.abs(file.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) file.element.currentTime = targetS;
+        if (this.#isRestarting(file)) {
+          if (element.currentTime - targetS <= RESTART_AHEAD_LIMIT_S * this.context.clock.rate) continue;
+          // It moved on while another stream was still seeking: started again like the others.
+          element.pause();
+          this.#restarting.delete(file);
+        }
+        if (!element.seeking && Math.abs(element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) element.currentTime = targetS;
       }
       if (playable.some((file) => file.element.seeking)) return undefined;
       this.#sentAtMs = nowMs;
-      this.#sendStaggered(playable);
+      this.#sendStaggered(playable, positionMs, nowMs);
     }
     const everyoneMoving = this.#staggered.size === 0 && playable.every((file) => !file.element.paused && !file.pendingStart);
     if (!everyoneMoving && nowMs - this.#sentAtMs <= START_TIMEOUT_MS) return undefined;
@@ -99,11 +154,26 @@ export class StartCoordinator implements Controller {
     return Math.min(Math.max(median(positions), positionMs), positionMs + MAX_START_ADVANCE_MS);
   }
 
-  /** Elements whose pictures take longer to start get play() first, so that all move together. */
-  #sendStaggered(playable: readonly MountedFile[]): void {
-    const slowestMs = Math.max(0, ...playable.map((file) => this.latencyOf(file)));
+  /**
+   * Elements whose pictures take longer to start get play() first, so that all move together; those
+   * restarting after a seek move one restart latency after their new frame showed, and the others
+   * are timed to meet them.
+   */
+  #sendStaggered(playable: readonly MountedFile[], positionMs: number, nowMs: number): void {
+    const restartMs = this.#latencyMs.restart.value!;
+    const movingAtMs = Math.max(
+      nowMs,
+      ...playable.map((file) => (this.#isRestarting(file) ? (this.#restarting.get(file) ?? nowMs) + restartMs : nowMs + this.latencyOf(file))),
+    );
     for (const file of playable) {
-      const delayMs = slowestMs - this.latencyOf(file);
+      if (this.#isRestarting(file)) {
+        const shownAtMs = this.#restarting.get(file);
+        const pending: PendingStart = { requestedAtMs: shownAtMs ?? nowMs, fromS: file.targetS(positionMs), byFrame: canReportFrames(file.element) };
+        const measurable = shownAtMs !== undefined && nowMs - shownAtMs <= RESTART_SAMPLE_WINDOW_MS;
+        this.#watchStart(file, pending, measurable ? 'restart' : undefined);
+        continue;
+      }
+      const delayMs = movingAtMs - nowMs - this.latencyOf(file);
       if (delayMs <= STAGGER_MIN_MS) {
         this.startStream(file);
         continue;
@@ -114,6 +184,11 @@ export class StartCoordinator implements Controller {
       }, delayMs);
       this.#staggered.add(cancel);
     }
+    this.#restarting = new Map();
+  }
+
+  #isRestarting(file: MountedFile): boolean {
+    return this.#restarting.has(file) && !file.element.paused;
   }
 
   /** While the clock runs: streams that are newly active (or recovered) join at its position. */
@@ -145,22 +220,27 @@ export class StartCoordinator implements Controller {
     const element = file.element;
     const { clock, scheduler, bus } = this.context;
     file.slot.playbackRate = clock.rate;
-    const byFrame = canReportFrames(element);
-    const pending: PendingStart = { requestedAtMs: scheduler.now(), fromS: element.currentTime, byFrame };
-    file.pendingStart = pending;
-    this.#pending.add(file);
-    if (byFrame) {
-      const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
-        if (file.pendingStart !== pending) return;
-        if (metadata.mediaTime <= pending.fromS + 0.0005) element.requestVideoFrameCallback(onFrame);
-        else this.#markStarted(file, pending, metadata.expectedDisplayTime, metadata.mediaTime);
-      };
-      element.requestVideoFrameCallback(onFrame);
-    }
+    const pending: PendingStart = { requestedAtMs: scheduler.now(), fromS: element.currentTime, byFrame: canReportFrames(element) };
+    this.#watchStart(file, pending, file.hasAudio ? 'audio' : 'video');
     element.play().catch((error: unknown) => {
       // The browser refused playback (autoplay policy): the façade behaves like a media element.
       if (error instanceof DOMException && error.name === 'NotAllowedError') bus.emit('play-refused', { error });
     });
+  }
+
+  /** Watches for a stream to visibly advance past `pending.fromS`; `sampleAs`: the latency it measures. */
+  #watchStart(file: MountedFile, pending: PendingStart, sampleAs: LatencyKind | undefined): void {
+    const element = file.element;
+    file.pendingStart = pending;
+    this.#pending.add(file);
+    if (sampleAs) this.#sampleKinds.set(pending, sampleAs);
+    if (!pending.byFrame || !canReportFrames(element)) return;
+    const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
+      if (file.pendingStart !== pending) return;
+      if (metadata.mediaTime <= pending.fromS + 0.0005) element.requestVideoFrameCallback(onFrame);
+      else this.#markStarted(file, pending, metadata.expectedDisplayTime, metadata.mediaTime);
+    };
+    element.requestVideoFrameCallback(onFrame);
   }
 
   /**
@@ -190,7 +270,8 @@ export class StartCoordinator implements Controller {
     const movingSinceMs = atMs - ((mediaTimeS - pending.fromS) * 1000) / Math.max(file.slot.playbackRate, 0.1);
     const latencyMs = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), MAX_LATENCY_SAMPLE_MS);
     const hasAudio = file.hasAudio;
-    this.#latencyMs[hasAudio ? 'audio' : 'video'].add(latencyMs);
+    const kind = this.#sampleKinds.get(pending);
+    if (kind) this.#latencyMs[kind].add(latencyMs);
     this.context.bus.emit('stream-started', { file, latencyMs, hasAudio });
   }
 

@@ -77,9 +77,9 @@ export class FakeMediaElement extends EventTarget {
     this.#fire('seeking');
     this.#later(this.behaviour.seekLatencyMs, () => {
       this.seeking = false;
-      this.#refreshData();
+      // Playing through a seek, it resumes after its play latency, as after play().
+      this.#refreshData(this.behaviour.playLatencyMs);
       this.#fire('seeked');
-      if (!this.paused) this.#startMoving(this.behaviour.playLatencyMs);
     });
   }
 
@@ -176,7 +176,8 @@ export class FakeMediaElement extends EventTarget {
     return this.#listenerCount;
   }
 
-  #refreshData(): void {
+  /** `resumeAfterMs`: when a playing element whose data arrived moves again. */
+  #refreshData(resumeAfterMs = 0): void {
     if (this.readyState === HAVE_NOTHING || this.seeking) return;
     const before = this.readyState;
     const hasAhead = this.dataUntilS > this.#positionS + 0.1 || this.dataUntilS >= this.duration;
@@ -185,8 +186,8 @@ export class FakeMediaElement extends EventTarget {
     if (before < HAVE_ENOUGH_DATA && this.readyState === HAVE_ENOUGH_DATA) {
       this.#fire('canplay');
       this.#fire('canplaythrough');
-      if (!this.paused && !this.moving) this.#startMoving(0);
     }
+    if (!this.paused && !this.moving && this.readyState === HAVE_ENOUGH_DATA && (resumeAfterMs > 0 || before < HAVE_ENOUGH_DATA)) this.#startMoving(resumeAfterMs);
   }
 
   #startMoving(afterMs: number): void {

@@ -1,6 +1,7 @@
 // video.js core registers components the replay never creates (the player is built with
 // textTrackDisplay, textTrackSettings and errorDisplay off, no title bar, no spatial navigation, and
-// a control bar without skip, live, picture-in-picture, remaining-time, caption or track buttons).
+// a control bar without skip, live, picture-in-picture, remaining-time, caption or track buttons),
+// and the Html5 Tech (the player's only Tech is the replay's: `techOrder` names nothing else).
 // Their class bodies are emptied at build time: the names stay registered, the code is not shipped.
 // A class that is not found as expected fails the build, so an upgrade of video.js is noticed.
 const UNUSED_CLASSES = [
@@ -15,6 +16,7 @@ const UNUSED_CLASSES = [
   'TextTrackSettings',
   'TitleBar',
   'TransientButton',
+  'Html5',
   // Controls the control bar is built without (src/player/videojs.ts turns them off), and the
   // caption, chapter and audio-track menus behind them.
   'SkipForward',

@@ -138,12 +138,11 @@ export class CommonModeStrategy implements SyncStrategy {
     values.sort((a, b) => a - b);
     const middle = values.length >> 1;
     if (values.length % 2) return values[middle]!;
-    // Between two values: their mean; but when those are so far apart that one of them will be
-    // seeked (two streams, one jumped away), the one nearer 0: the clock breaks the tie, and only
-    // the stream that jumped is moved.
+    // Between two values, the one nearer 0: the clock breaks the tie. Their mean would have both
+    // corrected at once (two cameras 12 ms apart: each towards a mean that moves as the other is
+    // corrected, ending a few ms apart for good); this way only the one off the clock is moved.
     const lower = values[middle - 1]!;
     const upper = values[middle]!;
-    if (upper - lower <= this.#tuning.element.seekAboveMs) return (lower + upper) / 2;
     return Math.abs(lower) <= Math.abs(upper) ? lower : upper;
   }
 }

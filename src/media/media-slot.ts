@@ -198,16 +198,14 @@ export class MediaSlot {
     if (!canReportFrames(element)) return;
     const token = ++this.#frameToken;
     this.#frameExpectedSince = nowMs;
-    const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
-      if (token !== this.#frameToken || this.#disposed) return;
-      if (Math.abs(metadata.mediaTime - element.currentTime) > FRAME_MATCH_TOLERANCE_S && element.paused) {
-        element.requestVideoFrameCallback(onFrame); // a frame from before the seek
-        return;
-      }
+    watchPresentedFrames(element, (metadata) => {
+      if (token !== this.#frameToken || this.#disposed) return false;
+      // A frame from before the seek.
+      if (Math.abs(metadata.mediaTime - element.currentTime) > FRAME_MATCH_TOLERANCE_S && element.paused) return true;
       this.#frameExpectedSince = undefined;
       this.callbacks.onMediaEvent(this, 'frame');
-    };
-    element.requestVideoFrameCallback(onFrame);
+      return false;
+    });
   }
 
   /**
@@ -249,6 +247,17 @@ export class MediaSlot {
     this.element.dataset.failed = '';
     this.callbacks.onFailure(this, this.#failureValue);
   }
+}
+
+/**
+ * Hands each frame the video presents to `onFrame`, for as long as it returns true (a frame it
+ * waits past: from before a seek, not moving yet); false ends the watch.
+ */
+export function watchPresentedFrames(element: HTMLVideoElement, onFrame: (metadata: VideoFrameCallbackMetadata) => boolean): void {
+  const next = (_now: number, metadata: VideoFrameCallbackMetadata) => {
+    if (onFrame(metadata)) element.requestVideoFrameCallback(next);
+  };
+  element.requestVideoFrameCallback(next);
 }
 
 /** Whether an element tells when it presents a frame (a video with requestVideoFrameCallback). */

@@ -54,11 +54,6 @@ export class CommonModeStrategy implements SyncStrategy {
     this.#clock = new ClockFollower(this.#tuning.clock);
   }
 
-  /** The drift of the media against the clock's time source that the clock has learned (relative). */
-  get learnedClockDrift(): number {
-    return this.#clock.learnedDrift;
-  }
-
   /**
    * One step. `readings` may cover only some of the elements (the others keep their last readings);
    * an element not read since `forget` starts afresh.

@@ -134,7 +134,6 @@ export class ElementCorrector {
   /** The correction started time-stretching: the fall-back is on its way. */
   #expectsOnset = false;
   #quietNoiseMs = Number.NaN;
-  writes = 0;
 
   constructor(
     readonly hasAudio: boolean,
@@ -142,14 +141,6 @@ export class ElementCorrector {
   ) {
     this.error = new TrendEstimator(tuning.smoothingMs);
     this.drift = new TrendEstimator(tuning.driftWindowMs);
-  }
-
-  get correcting(): boolean {
-    return this.#direction !== 0;
-  }
-
-  get rateFactor(): number {
-    return this.#rateFactor;
   }
 
   /** Whether its drift readings follow a line (no hiccup among them): they can teach a drift. */
@@ -160,11 +151,6 @@ export class ElementCorrector {
   /** The rate this element runs at when nothing is being corrected. */
   steadyRate(userRate: number): number {
     return quantize(userRate * this.#rateFactor);
-  }
-
-  /** The rate it should have now. */
-  wantedRate(userRate: number): number {
-    return this.#direction === 0 ? this.steadyRate(userRate) : this.#correctingRate;
   }
 
   observe(atMs: number, errorMs: number): void {
@@ -270,7 +256,6 @@ export class ElementCorrector {
   }
 
   #rateAction(nowMs: number, playbackRate: number): ElementAction {
-    this.writes += 1;
     this.#writtenAtMs = nowMs;
     // Readings at the old rate say nothing about the drift at the new one.
     this.drift.reset();

@@ -10,7 +10,7 @@
  */
 import { HAVE_CURRENT_DATA, HAVE_NOTHING } from '../../core/media-api.js';
 import { clampToMedia } from '../../core/playback/readiness.js';
-import { canReportFrames, isRendered } from '../../media/media-slot.js';
+import { canReportFrames, isRendered, watchPresentedFrames } from '../../media/media-slot.js';
 import type { Controller, EngineContext } from '../engine-context.js';
 import type { MountedFile } from '../mounted-file.js';
 
@@ -164,16 +164,13 @@ export class SeekController implements Controller {
     file.slot.playbackRate = this.context.clock.rate;
     element.currentTime = targetS;
     if (!canReportFrames(element)) return;
-    const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
-      if (this.#playingThrough.get(file) !== through) return;
-      if (Math.abs(metadata.mediaTime - targetS) > SEEK_TOLERANCE_S) {
-        element.requestVideoFrameCallback(onFrame);
-        return;
-      }
+    watchPresentedFrames(element, (metadata) => {
+      if (this.#playingThrough.get(file) !== through) return false;
+      if (Math.abs(metadata.mediaTime - targetS) > SEEK_TOLERANCE_S) return true;
       through.shownAtMs = this.context.scheduler.now();
       this.context.bus.emit('media-event', { file, type: 'frame' });
-    };
-    element.requestVideoFrameCallback(onFrame);
+      return false;
+    });
   }
 
   destroy(): void {

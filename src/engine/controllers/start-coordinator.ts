@@ -11,7 +11,7 @@
  */
 import { MovingAverage } from '../../core/playback/moving-average.js';
 import { hasFutureData } from '../../core/playback/readiness.js';
-import { canReportFrames, isRendered } from '../../media/media-slot.js';
+import { canReportFrames, isRendered, watchPresentedFrames } from '../../media/media-slot.js';
 import { Subscriptions } from '../event-bus.js';
 import type { Controller, EngineContext } from '../engine-context.js';
 import type { Cancel } from '../scheduler.js';
@@ -235,12 +235,12 @@ export class StartCoordinator implements Controller {
     this.#pending.add(file);
     if (sampleAs) this.#sampleKinds.set(pending, sampleAs);
     if (!pending.byFrame || !canReportFrames(element)) return;
-    const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
-      if (file.pendingStart !== pending) return;
-      if (metadata.mediaTime <= pending.fromS + 0.0005) element.requestVideoFrameCallback(onFrame);
-      else this.#markStarted(file, pending, metadata.expectedDisplayTime, metadata.mediaTime);
-    };
-    element.requestVideoFrameCallback(onFrame);
+    watchPresentedFrames(element, (metadata) => {
+      if (file.pendingStart !== pending) return false;
+      if (metadata.mediaTime <= pending.fromS + 0.0005) return true;
+      this.#markStarted(file, pending, metadata.expectedDisplayTime, metadata.mediaTime);
+      return false;
+    });
   }
 
   /**

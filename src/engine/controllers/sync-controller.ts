@@ -13,13 +13,13 @@ import type { Controller, EngineContext } from '../engine-context.js';
 import type { MountedFile } from '../mounted-file.js';
 
 /** Streams read per step; more are taken in turns. */
-export const SYNC_BATCH_SIZE = 8;
+const SYNC_BATCH_SIZE = 8;
 /**
  * Rate writes sent per step; more wait for the next steps. A write makes the browser reconfigure
  * the element's pipeline (tens of µs on a quiet machine, milliseconds on a busy one): when many
  * streams correct at once, their writes are spread over a few frames instead of dropping one.
  */
-export const RATE_WRITES_PER_STEP = 3;
+const RATE_WRITES_PER_STEP = 3;
 const SEEK_LATENCY_WEIGHT = 0.3;
 
 export class SyncController implements Controller {

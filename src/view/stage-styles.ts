@@ -27,7 +27,7 @@ export const stageStyles: CSSResult = css`
   }
   /* The player box is the size container, so the stage can follow the player's shape. */
   .video-js:has(> .tic-stage) {
-    container-type: size;
+    container: tic-player / size;
   }
   .tic-stage .tiles {
     position: relative;
@@ -76,8 +76,18 @@ export const stageStyles: CSSResult = css`
     flex: 0 0 calc((100% - (var(--tic-grid-columns, 1) - 1) * var(--tic-gap, 4px)) / var(--tic-grid-columns, 1));
     height: calc((100% - (var(--tic-grid-rows, 1) - 1) * var(--tic-gap, 4px)) / var(--tic-grid-rows, 1));
   }
+  /* Beside the main area, the strip shows every camera: tiles 16:9, as wide as the strip while they
+     fit, smaller when there are more than its height holds (a tile cut off by the strip's edge is
+     seen by nobody, and Chromium stops painting its frames on time). */
+  .tic-stage.has-main:not(.layout-focus) .strip {
+    container: tic-strip / size;
+  }
+  .tic-stage.has-main:not(.layout-focus) .strip .tile.active {
+    width: min(100cqw, (100cqh - (var(--tic-strip-count, 1) - 1) * var(--tic-gap, 4px)) / var(--tic-strip-count, 1) * 16 / 9);
+    align-self: center;
+  }
   /* Narrow portrait players stack the strip under the main area. */
-  @container (max-aspect-ratio: 1 / 1) {
+  @container tic-player (max-aspect-ratio: 1 / 1) {
     .tic-stage.has-main.has-strip:not(.layout-focus) .tiles {
       grid-template-columns: minmax(0, 1fr);
       grid-template-rows: minmax(0, 1fr) minmax(0, var(--tic-portrait-strip-size, 33%));
@@ -87,7 +97,8 @@ export const stageStyles: CSSResult = css`
       flex-direction: row;
       justify-content: center;
     }
-    .tic-stage.has-main:not(.layout-focus) .strip .tile {
+    .tic-stage.has-main:not(.layout-focus) .strip .tile,
+    .tic-stage.has-main:not(.layout-focus) .strip .tile.active {
       height: 100%;
       width: auto;
       max-width: calc(50% - var(--tic-gap, 4px) / 2);

@@ -103,7 +103,9 @@ export class StageView {
     // The player's big play button gives way to error texts (the control bar still plays).
     classes.toggle('has-errors', Boolean(fatal) || tileFailed);
     for (const layout of ['presentation', 'grid', 'focus']) classes.toggle(`layout-${layout}`, layout === this.#layoutValue);
-    this.#gridCount = model.main ? 0 : model.strip.filter((tile) => tile.active).length;
+    const activeStripTiles = model.strip.filter((tile) => tile.active).length;
+    this.#gridCount = model.main ? 0 : activeStripTiles;
+    this.container.style.setProperty('--tic-strip-count', String(Math.max(1, activeStripTiles)));
     this.#applyGridShape();
     render(
       html`

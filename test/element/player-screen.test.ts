@@ -196,6 +196,30 @@ describe('<tic-replay> layouts use the space', () => {
     }
   });
 
+  it('presentation: every camera of a large class is in view (the strip shrinks its tiles to fit)', async () => {
+    const cameras = ['cam-a', 'cam-b', 'cam-c', 'cam-a-360', 'cam-b-360', 'cam-c-360', 'cam-a'];
+    const player = await playerWith(
+      recording([
+        { id: 'board', user: '', type: 2, url: `${FIXTURES}/board.mp4`, start: 0, duration: 12000 },
+        ...cameras.map((file, i) => ({ id: `student-${i}`, user: `student-${i}`, url: `${FIXTURES}/${file}.mp4?n=${i}`, start: 0, duration: 12000 })),
+      ]),
+      {},
+      960,
+    );
+    const strip = one(player, '.strip').getBoundingClientRect();
+    const tiles = all(player, '.strip .tile.active').map((tile) => tile.getBoundingClientRect());
+    expect(tiles).to.have.length(7);
+    for (const tile of tiles) {
+      expect(tile.top, 'tile top inside the strip').to.be.at.least(strip.top - 0.5);
+      expect(tile.bottom, 'tile bottom inside the strip').to.be.at.most(strip.bottom + 0.5);
+      expect(tile.width / tile.height).to.be.closeTo(16 / 9, 0.05);
+    }
+    // With three streams the cameras are as wide as the strip, as before.
+    const small = await playerWith(CLASS, {}, 960);
+    const smallStrip = one(small, '.strip').getBoundingClientRect();
+    for (const tile of all(small, '.strip .tile.active')) expect(tile.getBoundingClientRect().width).to.be.closeTo(smallStrip.width, 1);
+  });
+
   it('when only the whiteboard is left, it takes the whole width (no empty camera strip)', async () => {
     const player = await playerWith(
       recording([

@@ -19,6 +19,9 @@ export class MountedFile {
   lackingDataSinceMs: number | undefined;
   /** When (real ms) the sync controller sent it a corrective seek that has not completed. */
   correctiveSeekAtMs: number | undefined;
+  /** When (real ms) its element began seeking, while it does; and how long its last seek took. */
+  seekingSinceMs: number | undefined;
+  lastSeekMs: number | undefined;
   /** Set from play() until it visibly advances. */
   pendingStart: PendingStart | undefined;
 

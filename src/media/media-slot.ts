@@ -19,7 +19,7 @@ const FRAME_MATCH_TOLERANCE_S = 0.05;
 /** Media events after which the engine re-checks readiness. */
 /** Where the media's duration can change (a fake in tests may fire only loadedmetadata). */
 const DURATION_EVENTS = ['durationchange', 'loadedmetadata'] as const;
-const WATCHED_EVENTS = ['loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough', 'seeked', 'playing', 'waiting', 'stalled', 'progress'] as const;
+const WATCHED_EVENTS = ['loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough', 'seeking', 'seeked', 'playing', 'waiting', 'stalled', 'progress'] as const;
 
 /** Makes the media element of a file (a real one in the browser, a fake in Node tests). */
 export type MediaElementFactory = (kind: 'audio' | 'video') => HTMLMediaElement;

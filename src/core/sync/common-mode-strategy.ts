@@ -81,7 +81,7 @@ export class CommonModeStrategy implements SyncStrategy {
     let corrections: Map<string, Correction> | undefined;
     for (const reading of readings) {
       const element = this.#elements.get(reading.streamId)!;
-      const action: ElementAction = element.decide(nowMs, element.error.value - common, this.#reference, userRate);
+      const action: ElementAction = element.decide(nowMs, element.error.value - common, this.#reference, userRate, reading.lastSeekMs);
       if (action.kind === 'none') continue;
       corrections ??= new Map();
       if (action.kind === 'rate') corrections.set(reading.streamId, { kind: 'rate', playbackRate: action.playbackRate });

@@ -43,6 +43,17 @@ export interface ElementCorrectionTuning {
   readonly stopLeadAudioMs: number;
   /** Above this deviation (ms), a seek. */
   readonly seekAboveMs: number;
+  /**
+   * An element without audio more than `freshSeekAboveMs` off within `freshMs` of its start is moved
+   * by a seek at once, if its seeks are quick (≤ `quickSeekMs` last time, or not measured yet):
+   * where a start left it is no hiccup, and a whiteboard a few frames off the cameras
+   * is better moved in one step than hurried for half a second (after a wait for data, elements
+   * with audio restart up to ~90 ms ahead of where they were, measured in Chromium; a video-only
+   * element at a high rate in Chromium jumps rather than glides).
+   */
+  readonly freshMs: number;
+  readonly freshSeekAboveMs: number;
+  readonly quickSeekMs: number;
   /** Rates within this of 1 leave an element's audio unchanged (Chromium: no time-stretching, no effect). */
   readonly copyBand: number;
   /** How far an element with audio falls back when it starts time-stretching (ms)... */
@@ -89,6 +100,9 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   stopLeadMs: 30,
   stopLeadAudioMs: 40,
   seekAboveMs: 300,
+  freshMs: 1000,
+  freshSeekAboveMs: 20,
+  quickSeekMs: 250,
   copyBand: 0.001,
   stretchOnsetMs: 25,
   stretchOnsetSettleMs: 250,
@@ -134,6 +148,8 @@ export class ElementCorrector {
   /** The correction started time-stretching: the fall-back is on its way. */
   #expectsOnset = false;
   #quietNoiseMs = Number.NaN;
+  /** When its readings began (its start, or its last restart). */
+  #firstReadingAtMs: number | undefined;
 
   constructor(
     readonly hasAudio: boolean,
@@ -156,8 +172,14 @@ export class ElementCorrector {
   observe(atMs: number, errorMs: number): void {
     // A reading far off the drift line is a step (a hiccup): the drift is measured afresh after it.
     if (this.drift.count > 2 && Math.abs(errorMs - this.drift.valueAt(atMs)) > this.#stepThresholdMs()) this.drift.reset();
+    this.#firstReadingAtMs ??= atMs;
     this.error.add(atMs, errorMs);
     this.drift.add(atMs, errorMs);
+  }
+
+  /** A video-only element just started (see `freshMs`). */
+  #fresh(nowMs: number): boolean {
+    return !this.hasAudio && this.#firstReadingAtMs !== undefined && nowMs - this.#firstReadingAtMs < this.tuning.freshMs;
   }
 
   #stepThresholdMs(): number {
@@ -170,11 +192,13 @@ export class ElementCorrector {
    * @param deviationMs its smoothed error minus the reference's (positive: ahead of the others)
    * @param reference how fast the reference's error moves (ms per ms): now (`slope`), and over the
    *   drift window (`drift`)
+   * @param lastSeekMs how long the element's last seek took (real ms), if known
    */
-  decide(nowMs: number, deviationMs: number, reference: { readonly slope: number; readonly drift: number }, userRate: number): ElementAction {
+  decide(nowMs: number, deviationMs: number, reference: { readonly slope: number; readonly drift: number }, userRate: number, lastSeekMs?: number): ElementAction {
     const t = this.tuning;
     if (!Number.isFinite(deviationMs)) return NONE;
-    if (Math.abs(deviationMs) > t.seekAboveMs) {
+    const freshSeek = this.#fresh(nowMs) && Math.abs(deviationMs) > t.freshSeekAboveMs && !(lastSeekMs !== undefined && lastSeekMs > t.quickSeekMs);
+    if (freshSeek || Math.abs(deviationMs) > t.seekAboveMs) {
       this.#endCorrection();
       return { kind: 'seek' };
     }
@@ -242,7 +266,7 @@ export class ElementCorrector {
     return this.#correctingRate === previousRate ? NONE : action;
   }
 
-  /** The element was moved or restarted by someone else (seek, start): its readings start over. */
+  /** The strategy moved the element by a seek: its readings start over. */
   restart(): void {
     this.#endCorrection();
     this.error.reset();

@@ -18,6 +18,8 @@ export interface StreamReading {
   readonly playbackRate: number;
   /** Whether it plays sound (rate changes on these are costly and can be heard). */
   readonly hasAudio: boolean;
+  /** How long its last seek took (real ms), if it seeked yet. */
+  readonly lastSeekMs?: number;
 }
 
 export interface SyncContext {

@@ -41,6 +41,7 @@ export class SyncController implements Controller {
   ) {
     this.#subscriptions = new Subscriptions(context.bus)
       .on('media-event', ({ file, type }) => {
+        if (type === 'seeking') file.seekingSinceMs ??= context.scheduler.now();
         if (type === 'seeked') this.#noteSeekDone(file);
       })
       .on('mounts-changed', ({ mounted }) => {
@@ -83,6 +84,7 @@ export class SyncController implements Controller {
         targetS: file.targetS(positionMs),
         playbackRate: file.slot.playbackRate,
         hasAudio: file.hasAudio,
+        lastSeekMs: file.lastSeekMs,
       });
       byId.set(file.videoId, file);
       this.#steered.add(file.videoId);
@@ -124,12 +126,15 @@ export class SyncController implements Controller {
     return [...playable.slice(start, start + SYNC_BATCH_SIZE), ...playable.slice(0, Math.max(0, start + SYNC_BATCH_SIZE - playable.length))];
   }
 
-  /** Moving average of how long corrective seeks take, to aim the next one ahead. */
+  /** How long the file's seeks take (any seek), and a moving average of corrective seeks, to aim the next one ahead. */
   #noteSeekDone(file: MountedFile): void {
+    const nowMs = this.context.scheduler.now();
+    if (file.seekingSinceMs !== undefined) file.lastSeekMs = nowMs - file.seekingSinceMs;
+    file.seekingSinceMs = undefined;
     const sentAtMs = file.correctiveSeekAtMs;
     if (sentAtMs === undefined) return;
     file.correctiveSeekAtMs = undefined;
-    this.#seekLatencyS.add((this.context.scheduler.now() - sentAtMs) / 1000);
+    this.#seekLatencyS.add((nowMs - sentAtMs) / 1000);
   }
 
   #resetAll(): void {

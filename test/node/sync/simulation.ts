@@ -27,6 +27,8 @@ export interface SimStreamSpec {
    * time it starts time-stretching, its position falls back this much (ms; default 25 with audio).
    */
   readonly stretchOnsetMs?: number;
+  /** How long its last seek took, as the engine reports it (ms; none: not known). */
+  readonly lastSeekMs?: number;
 }
 
 /** Chromium copies audio unchanged (no time-stretching) within this of rate 1. */
@@ -151,7 +153,7 @@ export function simulate(options: SimOptions): SimResult {
     for (const element of media.values()) {
       if (element.seeking) continue;
       const noise = (random() * 2 - 1) * noiseMs;
-      readings.push({ streamId: element.spec.id, mediaTimeS: (element.positionMs + noise) / 1000, targetS: clockMs / 1000, playbackRate: element.rate, hasAudio: element.spec.hasAudio });
+      readings.push({ streamId: element.spec.id, mediaTimeS: (element.positionMs + noise) / 1000, targetS: clockMs / 1000, playbackRate: element.rate, hasAudio: element.spec.hasAudio, lastSeekMs: element.spec.lastSeekMs });
     }
     const decision = strategy.decide(readings, { nowMs, clockRate: userRate, seekLatencyS: seekLatencyMs / 1000 });
     decisions.push(decision);

@@ -37,13 +37,14 @@ export class CommonModeStrategy implements SyncStrategy {
   /** Reused between steps (the step runs every frame). */
   readonly #scratch: number[] = [];
   /**
-   * How fast the streams' common error moves, now and over the drift window: medians over every
-   * element, needed only by an element that is correcting or starting to, so worked out on first
-   * use in a step (most steps decide nothing and need neither).
+   * How fast the streams' common error moves, now and over the drift window, and how scattered its
+   * readings are: medians over every element, needed only by an element off its band or correcting,
+   * so worked out on first use in a step (most steps decide nothing and need none).
    */
   readonly #reference = new LazyReference(
     () => this.#median((element) => element.error.slope) ?? 0,
     () => this.#median((element) => (element.driftIsClean ? element.drift.slope : Number.NaN)) ?? Number.NaN,
+    () => this.#median((element) => element.quietNoiseMs) ?? 0,
   );
 
   constructor(tuning: Partial<{ clock: Partial<ClockFollowerTuning>; element: Partial<ElementCorrectionTuning> }> = {}) {
@@ -144,15 +145,21 @@ export class CommonModeStrategy implements SyncStrategy {
 
 const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();
 
-/** Two values worked out when first read after `invalidate`. */
+/** Three values worked out when first read after `invalidate`. */
 class LazyReference {
   #slope: number | undefined;
   #drift: number | undefined;
+  #noise: number | undefined;
 
   constructor(
     private readonly slopeOf: () => number,
     private readonly driftOf: () => number,
+    private readonly noiseOf: () => number,
   ) {}
+
+  get noise(): number {
+    return (this.#noise ??= this.noiseOf());
+  }
 
   get slope(): number {
     return (this.#slope ??= this.slopeOf());
@@ -163,6 +170,6 @@ class LazyReference {
   }
 
   invalidate(): void {
-    this.#slope = this.#drift = undefined;
+    this.#slope = this.#drift = this.#noise = undefined;
   }
 }

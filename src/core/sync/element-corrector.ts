@@ -164,6 +164,11 @@ export class ElementCorrector {
     return this.drift.spanMs >= this.tuning.learnAfterMs && this.drift.noise <= Math.max(this.tuning.maxLearningNoiseMs, 1.5 * this.#quietNoiseMs);
   }
 
+  /** The scatter of its readings while nothing happens (ms; NaN before it settled): a hiccup does not widen it. */
+  get quietNoiseMs(): number {
+    return this.#quietNoiseMs;
+  }
+
   /** The rate this element runs at when nothing is being corrected. */
   steadyRate(userRate: number): number {
     return quantize(userRate * this.#rateFactor);
@@ -191,10 +196,13 @@ export class ElementCorrector {
    * One decision.
    * @param deviationMs its smoothed error minus the reference's (positive: ahead of the others)
    * @param reference how fast the reference's error moves (ms per ms): now (`slope`), and over the
-   *   drift window (`drift`)
+   *   drift window (`drift`); and how scattered its readings are in quiet times (`noise`, ms): the deviation is as
+   *   noisy as the noisier of the element and the reference (at rates other than 1, Chromium's
+   *   `currentTime` of the elements with audio moves in a ±5–8 ms sawtooth while the pictures
+   *   agree: a smooth video-only element would otherwise chase it)
    * @param lastSeekMs how long the element's last seek took (real ms), if known
    */
-  decide(nowMs: number, deviationMs: number, reference: { readonly slope: number; readonly drift: number }, userRate: number, lastSeekMs?: number): ElementAction {
+  decide(nowMs: number, deviationMs: number, reference: { readonly slope: number; readonly drift: number; readonly noise: number }, userRate: number, lastSeekMs?: number): ElementAction {
     const t = this.tuning;
     if (!Number.isFinite(deviationMs)) return NONE;
     const freshSeek = this.#fresh(nowMs) && Math.abs(deviationMs) > t.freshSeekAboveMs && !(lastSeekMs !== undefined && lastSeekMs > t.quickSeekMs);
@@ -221,7 +229,7 @@ export class ElementCorrector {
     // Starting a correction of an element with audio at rate ≈ 1 makes it fall back (see above).
     const onsetMs = this.hasAudio && Math.abs(this.steadyRate(userRate) - 1) <= t.copyBand ? t.stretchOnsetMs : 0;
     const bandMs = Math.max(t.upperBandMs, t.noiseBandFactor * this.error.noise, onsetMs > 0 ? t.stretchMinMs : 0);
-    if (Math.abs(deviationMs) <= bandMs) {
+    if (Math.abs(deviationMs) <= bandMs || Math.abs(deviationMs) <= t.noiseBandFactor * reference.noise) {
       this.#aboveSinceMs = undefined;
       // The readings' usual scatter while nothing happens: a hiccup stands out against it.
       this.#quietNoiseMs = Number.isNaN(this.#quietNoiseMs) ? this.error.noise : this.#quietNoiseMs + (this.error.noise - this.#quietNoiseMs) * 0.02;

@@ -188,6 +188,17 @@ describe('steady state', () => {
     assert.equal(totalWrites(result), 0);
   });
 
+  test('a smooth video-only element does not chase the sawtooth of the elements with audio at rate 1.5; a real offset is still closed', () => {
+    const audioSawtooth = { amplitudeMs: 8, periodMs: 170 };
+    const quiet = simulate({ userRate: 1.5, audioSawtooth, streams: [camera('a'), camera('b'), board({ skew: AUDIO_SKEW })], durationMs: 30000 });
+    assert.equal(totalWrites(quiet), 0);
+    const off = simulate({ userRate: 1.5, audioSawtooth, streams: [camera('a'), camera('b'), board({ skew: AUDIO_SKEW, hiccups: [[5000, 40]] })], durationMs: 15000 });
+    const writes = off.media.get('board')!.writes;
+    assert.ok(writes.length >= 1 && writes.length <= 2, `${writes.length} writes`);
+    const deviation = off.samples.filter((sample) => sample.atMs >= 8000).map((sample) => Math.abs(sample.errorsMs.board! - sample.errorsMs.a!));
+    assert.ok(Math.max(...deviation) <= 16, `the board within 16 ms of the cameras' positions after 8 s (their sawtooth is ±8): ${Math.max(...deviation)}`);
+  });
+
   test('property: any mix of streams, skews, start errors, rates and hiccups settles with few writes', () => {
     const streamArbitrary = fc.record({
       hasAudio: fc.boolean(),

@@ -105,6 +105,11 @@ export interface SimOptions {
   readonly strategy?: SyncStrategy;
   /** How long a corrective seek takes (ms). */
   readonly seekLatencyMs?: number;
+  /**
+   * The readings of every element with audio move in one shared sawtooth (Chromium at rates other
+   * than 1: ±5–8 ms, a period of ~170 ms at 1.5, while the pictures agree).
+   */
+  readonly audioSawtooth?: { readonly amplitudeMs: number; readonly periodMs: number };
 }
 
 export interface SimSample {
@@ -152,7 +157,8 @@ export function simulate(options: SimOptions): SimResult {
     const readings: StreamReading[] = [];
     for (const element of media.values()) {
       if (element.seeking) continue;
-      const noise = (random() * 2 - 1) * noiseMs;
+      const saw = options.audioSawtooth && element.spec.hasAudio ? options.audioSawtooth.amplitudeMs * (2 * ((nowMs / options.audioSawtooth.periodMs) % 1) - 1) : 0;
+      const noise = (random() * 2 - 1) * noiseMs + saw;
       readings.push({ streamId: element.spec.id, mediaTimeS: (element.positionMs + noise) / 1000, targetS: clockMs / 1000, playbackRate: element.rate, hasAudio: element.spec.hasAudio, lastSeekMs: element.spec.lastSeekMs });
     }
     const decision = strategy.decide(readings, { nowMs, clockRate: userRate, seekLatencyS: seekLatencyMs / 1000 });

@@ -17,8 +17,10 @@ export interface PendingStart {
 export class MountedFile {
   /** Since when (real ms) it has lacked the data to play on, while it does. */
   lackingDataSinceMs: number | undefined;
-  /** When (real ms) the sync controller sent it a corrective seek that has not completed. */
+  /** When (real ms) the sync controller sent it a corrective seek that has not completed... */
   correctiveSeekAtMs: number | undefined;
+  /** ...and its last one, completed or not (it may lack data for a moment after it completes). */
+  lastCorrectiveSeekAtMs: number | undefined;
   /** When (real ms) its element began seeking, while it does; and how long its last seek took. */
   seekingSinceMs: number | undefined;
   lastSeekMs: number | undefined;

@@ -76,14 +76,17 @@ export const stageStyles: CSSResult = css`
     flex: 0 0 calc((100% - (var(--tic-grid-columns, 1) - 1) * var(--tic-gap, 4px)) / var(--tic-grid-columns, 1));
     height: calc((100% - (var(--tic-grid-rows, 1) - 1) * var(--tic-gap, 4px)) / var(--tic-grid-rows, 1));
   }
-  /* Beside the main area, the strip shows every camera: tiles 16:9, as wide as the strip while they
-     fit, smaller when there are more than its height holds (a tile cut off by the strip's edge is
-     seen by nobody, and Chromium stops painting its frames on time). */
+  /* Beside the main area, the strip shows every camera it can: tiles 16:9, as wide as the strip
+     while they fit, smaller when there are more than its height holds (a tile cut off by the
+     strip's edge was seen by nobody), down to --tic-strip-min-tile-height; beyond that the strip
+     scrolls (a class of 30 cameras is not 30 slivers). */
   .tic-stage.has-main:not(.layout-focus) .strip {
     container: tic-strip / size;
+    overflow-y: auto;
+    scrollbar-width: thin;
   }
   .tic-stage.has-main:not(.layout-focus) .strip .tile.active {
-    width: min(100cqw, (100cqh - (var(--tic-strip-count, 1) - 1) * var(--tic-gap, 4px)) / var(--tic-strip-count, 1) * 16 / 9);
+    width: min(100cqw, max(var(--tic-strip-min-tile-height, 64px) * 16 / 9, (100cqh - (var(--tic-strip-count, 1) - 1) * var(--tic-gap, 4px)) / var(--tic-strip-count, 1) * 16 / 9));
     align-self: center;
   }
   /* Narrow portrait players stack the strip under the main area. */
@@ -92,10 +95,12 @@ export const stageStyles: CSSResult = css`
       grid-template-columns: minmax(0, 1fr);
       grid-template-rows: minmax(0, 1fr) minmax(0, var(--tic-portrait-strip-size, 33%));
     }
-    /* Cameras side by side under the main area, as large as the row allows. */
+    /* Cameras side by side under the main area, as large as the row allows; more scroll sideways. */
     .tic-stage.has-main:not(.layout-focus) .strip {
       flex-direction: row;
-      justify-content: center;
+      justify-content: safe center;
+      overflow-x: auto;
+      overflow-y: hidden;
     }
     .tic-stage.has-main:not(.layout-focus) .strip .tile,
     .tic-stage.has-main:not(.layout-focus) .strip .tile.active {

@@ -198,14 +198,16 @@ describe('<tic-replay> layouts use the space', () => {
 
   it('presentation: every camera of a large class is in view (the strip shrinks its tiles to fit)', async () => {
     const cameras = ['cam-a', 'cam-b', 'cam-c', 'cam-a-360', 'cam-b-360', 'cam-c-360', 'cam-a'];
-    const player = await playerWith(
-      recording([
-        { id: 'board', user: '', type: 2, url: `${FIXTURES}/board.mp4`, start: 0, duration: 12000 },
-        ...cameras.map((file, i) => ({ id: `student-${i}`, user: `student-${i}`, url: `${FIXTURES}/${file}.mp4?n=${i}`, start: 0, duration: 12000 })),
-      ]),
-      {},
-      960,
-    );
+    // A player a little taller than 16:9 (as the README suggests with controls): seven tiles of 64 px or more fit.
+    const player = createPlayer({ controls: true });
+    player.style.width = '960px';
+    player.style.setProperty('--tic-aspect-ratio', '16 / 11');
+    player.result = recording([
+      { id: 'board', user: '', type: 2, url: `${FIXTURES}/board.mp4`, start: 0, duration: 12000 },
+      ...cameras.map((file, i) => ({ id: `student-${i}`, user: `student-${i}`, url: `${FIXTURES}/${file}.mp4?n=${i}`, start: 0, duration: 12000 })),
+    ]);
+    await loaded(player);
+    await delay(100);
     const strip = one(player, '.strip').getBoundingClientRect();
     const tiles = all(player, '.strip .tile.active').map((tile) => tile.getBoundingClientRect());
     expect(tiles).to.have.length(7);
@@ -214,6 +216,25 @@ describe('<tic-replay> layouts use the space', () => {
       expect(tile.bottom, 'tile bottom inside the strip').to.be.at.most(strip.bottom + 0.5);
       expect(tile.width / tile.height).to.be.closeTo(16 / 9, 0.05);
     }
+    player.remove();
+    // A class of twelve: tiles no smaller than 64 px high, and the strip scrolls to the others.
+    const many = await playerWith(
+      recording([
+        { id: 'board', user: '', type: 2, url: `${FIXTURES}/board.mp4`, start: 0, duration: 12000 },
+        ...Array.from({ length: 12 }, (_, i) => ({ id: `s-${i}`, user: `s-${i}`, url: `${FIXTURES}/${cameras[i % 3]}.mp4?m=${i}`, start: 0, duration: 12000 })),
+      ]),
+      {},
+      960,
+    );
+    const manyStrip = one(many, '.strip');
+    expect(all(many, '.strip .tile.active')).to.have.length(12);
+    for (const tile of all(many, '.strip .tile.active')) expect(tile.getBoundingClientRect().height).to.be.closeTo(64, 1);
+    expect(one(many, '.strip').getBoundingClientRect().height, 'a strip shorter than twelve tiles').to.be.below(12 * 68);
+    expect(manyStrip.scrollHeight).to.be.above(manyStrip.clientHeight + 100);
+    manyStrip.scrollTop = manyStrip.scrollHeight;
+    const last = all(many, '.strip .tile.active').at(-1)!.getBoundingClientRect();
+    expect(last.bottom).to.be.at.most(manyStrip.getBoundingClientRect().bottom + 0.5);
+    many.remove();
     // With three streams the cameras are as wide as the strip, as before.
     const small = await playerWith(CLASS, {}, 960);
     const smallStrip = one(small, '.strip').getBoundingClientRect();

@@ -23,6 +23,19 @@ export function hasFutureData(element: ElementReadiness): boolean {
   return bufferedToEnd(element);
 }
 
+/**
+ * Whether the element's data is there for the next `aheadS` seconds from `positionS` (or to the
+ * end of the file): if it cannot play on all the same, it is decoding, not waiting for the network.
+ */
+export function hasDataAhead(element: Pick<ElementReadiness, 'buffered' | 'duration'>, positionS: number, aheadS: number): boolean {
+  const ranges = element.buffered;
+  for (let i = 0; i < ranges.length; i++) {
+    if (ranges.start(i) > positionS + 0.001 || ranges.end(i) < positionS) continue;
+    return ranges.end(i) >= positionS + aheadS || (Number.isFinite(element.duration) && ranges.end(i) >= element.duration - FILE_END_TOLERANCE_S);
+  }
+  return false;
+}
+
 /** Whether buffered data reaches the end of the file. */
 export function bufferedToEnd(element: Pick<ElementReadiness, 'buffered' | 'duration'>): boolean {
   const ranges = element.buffered;

@@ -3,12 +3,19 @@
  * `stallTimeoutMs`; then it is let go (marked `data-stalled`) and the rest go on. It rejoins as soon
  * as it has data again (the sync controller brings it back to the clock).
  */
-import { hasFutureData } from '../../core/playback/readiness.js';
+import { hasDataAhead, hasFutureData } from '../../core/playback/readiness.js';
 import type { Controller, EngineContext } from '../engine-context.js';
 import type { MountedFile } from '../mounted-file.js';
 
-/** A stream in the middle of a drift-correcting seek does not hold the others back for this long. */
+/**
+ * A stream that was sent a drift-correcting seek does not hold the others back for this long while
+ * it seeks, nor afterwards while its data is there (a busy machine decodes from the key frame for a
+ * moment): holding everyone would restart them all, only to correct it again. Without data, it
+ * waits like any other.
+ */
 const CORRECTIVE_SEEK_GRACE_MS = 1000;
+/** Data for this long ahead (s) tells a stream that decodes from one that waits for the network. */
+const DECODING_DATA_AHEAD_S = 0.2;
 
 export class StallMonitor implements Controller {
   constructor(private readonly context: EngineContext) {}
@@ -17,7 +24,7 @@ export class StallMonitor implements Controller {
   blocking(playable: readonly MountedFile[], nowMs: number): MountedFile[] {
     const blocking: MountedFile[] = [];
     for (const file of playable) {
-      if (file.correctiveSeekAtMs !== undefined && nowMs - file.correctiveSeekAtMs < CORRECTIVE_SEEK_GRACE_MS) continue;
+      if (this.#inSeekGrace(file, nowMs)) continue;
       if (hasFutureData(file.element)) {
         file.lackingDataSinceMs = undefined;
         if (file.slot.stalled) this.#rejoin(file);
@@ -28,6 +35,12 @@ export class StallMonitor implements Controller {
       else if (!file.slot.stalled) this.#letGo(file);
     }
     return blocking;
+  }
+
+  #inSeekGrace(file: MountedFile, nowMs: number): boolean {
+    const sentAtMs = file.lastCorrectiveSeekAtMs;
+    if (sentAtMs === undefined || nowMs - sentAtMs >= CORRECTIVE_SEEK_GRACE_MS) return false;
+    return file.correctiveSeekAtMs !== undefined || hasDataAhead(file.element, file.element.currentTime, DECODING_DATA_AHEAD_S);
   }
 
   #letGo(file: MountedFile): void {

@@ -96,7 +96,7 @@ export class SyncController implements Controller {
       if (!file) continue;
       this.#queuedRates.delete(file);
       if (correction.kind === 'seek') {
-        file.correctiveSeekAtMs = nowMs;
+        file.correctiveSeekAtMs = file.lastCorrectiveSeekAtMs = nowMs;
         file.element.currentTime = correction.toMediaTimeS;
       } else {
         this.#queuedRates.set(file, correction.playbackRate);

@@ -148,7 +148,7 @@ export class ElementCorrector {
   /** The correction started time-stretching: the fall-back is on its way. */
   #expectsOnset = false;
   #quietNoiseMs = Number.NaN;
-  /** When its readings began (its start, or its last restart). */
+  /** When its readings began: its start (the strategy forgets an element whenever it is started). */
   #firstReadingAtMs: number | undefined;
 
   constructor(
@@ -196,10 +196,10 @@ export class ElementCorrector {
    * One decision.
    * @param deviationMs its smoothed error minus the reference's (positive: ahead of the others)
    * @param reference how fast the reference's error moves (ms per ms): now (`slope`), and over the
-   *   drift window (`drift`); and how scattered its readings are in quiet times (`noise`, ms): the deviation is as
-   *   noisy as the noisier of the element and the reference (at rates other than 1, Chromium's
-   *   `currentTime` of the elements with audio moves in a ±5–8 ms sawtooth while the pictures
-   *   agree: a smooth video-only element would otherwise chase it)
+   *   drift window (`drift`); and how scattered its readings are in quiet times (`noise`, ms): the
+   *   deviation is as noisy as the noisier of the element and the reference (at rates other than 1,
+   *   Chromium's `currentTime` of the elements with audio moves in a ±5–8 ms sawtooth while the
+   *   pictures agree: a smooth video-only element would otherwise chase it)
    * @param lastSeekMs how long the element's last seek took (real ms), if known
    */
   decide(nowMs: number, deviationMs: number, reference: { readonly slope: number; readonly drift: number; readonly noise: number }, userRate: number, lastSeekMs?: number): ElementAction {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { HAVE_CURRENT_DATA, HAVE_ENOUGH_DATA, HAVE_FUTURE_DATA, HAVE_METADATA } from '../../../src/core/media-api.js';
 import { MovingAverage } from '../../../src/core/playback/moving-average.js';
 import { isClockHeld, phaseAfterPositioning } from '../../../src/core/playback/phase.js';
-import { hasFutureData, readyStateEvents, replayReadyState } from '../../../src/core/playback/readiness.js';
+import { hasDataAhead, hasFutureData, readyStateEvents, replayReadyState } from '../../../src/core/playback/readiness.js';
 import { SmoothedDriftStrategy } from '../../../src/core/sync/smoothed-drift-strategy.js';
 import { TimeRangeList } from '../../../src/engine/time-ranges.js';
 
@@ -32,6 +32,16 @@ describe('readiness', () => {
     assert.equal(hasFutureData(element(HAVE_CURRENT_DATA, 5)), false);
     assert.equal(hasFutureData(element(HAVE_CURRENT_DATA, 9.99)), true);
     assert.equal(hasFutureData(element(HAVE_CURRENT_DATA, 9.99, 10, true)), false);
+  });
+
+  test('data ahead: the buffered range holding the position reaches far enough, or to the end of the file', () => {
+    assert.equal(hasDataAhead(element(HAVE_CURRENT_DATA, 5), 4.7, 0.2), true);
+    assert.equal(hasDataAhead(element(HAVE_CURRENT_DATA, 5), 4.9, 0.2), false, 'only 0.1 s left');
+    assert.equal(hasDataAhead(element(HAVE_CURRENT_DATA, 5), 6, 0.2), false, 'past the buffered range');
+    assert.equal(hasDataAhead(element(HAVE_CURRENT_DATA, 9.98), 9.9, 0.2), true, 'to the end of the file');
+    const gap = { ...element(HAVE_CURRENT_DATA), buffered: new TimeRangeList([[0, 2], [3, 8]]) };
+    assert.equal(hasDataAhead(gap, 1.9, 0.2), false, 'a gap after the position');
+    assert.equal(hasDataAhead(gap, 3.5, 0.2), true);
   });
 
   test('the replay is as ready as its least ready stream, and only has metadata while positioning', () => {

@@ -3,6 +3,7 @@
  * It ends where the first active file runs out of buffered data, or at the end of the replay where
  * nothing is active.
  */
+import { bufferedEndAt, bufferedToEnd } from '../core/playback/readiness.js';
 import { msToSeconds, secondsToMs } from '../core/sync/media-time.js';
 import type { MountedFile } from './mounted-file.js';
 import { TimeRangeList } from './time-ranges.js';
@@ -12,16 +13,10 @@ export function bufferedAhead(active: readonly MountedFile[], positionMs: number
   for (const file of active) {
     const { slot } = file;
     if (slot.failed) continue;
-    const mediaTimeS = file.targetS(positionMs);
     const ranges = slot.element.buffered;
-    let bufferedEndMs = positionMs;
-    for (let i = 0; i < ranges.length; i++) {
-      if (ranges.start(i) <= mediaTimeS + 0.001 && ranges.end(i) >= mediaTimeS) {
-        bufferedEndMs = slot.startMs + secondsToMs(ranges.end(i) - slot.videoStartOffsetS);
-      }
-    }
-    const coversToFileEnd =
-      bufferedEndMs >= slot.endMs - 1 || (Number.isFinite(slot.mediaDurationS) && ranges.length > 0 && ranges.end(ranges.length - 1) >= slot.mediaDurationS - 0.05);
+    const endS = bufferedEndAt(ranges, file.targetS(positionMs));
+    const bufferedEndMs = endS === undefined ? positionMs : slot.startMs + secondsToMs(endS - slot.videoStartOffsetS);
+    const coversToFileEnd = bufferedEndMs >= slot.endMs - 1 || bufferedToEnd({ buffered: ranges, duration: slot.mediaDurationS });
     if (!coversToFileEnd) endMs = Math.min(endMs, bufferedEndMs);
   }
   return new TimeRangeList(endMs > positionMs ? [[msToSeconds(positionMs), msToSeconds(endMs)]] : []);

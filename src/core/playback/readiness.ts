@@ -28,12 +28,17 @@ export function hasFutureData(element: ElementReadiness): boolean {
  * end of the file): if it cannot play on all the same, it is decoding, not waiting for the network.
  */
 export function hasDataAhead(element: Pick<ElementReadiness, 'buffered' | 'duration'>, positionS: number, aheadS: number): boolean {
-  const ranges = element.buffered;
+  const endS = bufferedEndAt(element.buffered, positionS);
+  return endS !== undefined && (endS >= positionS + aheadS || (Number.isFinite(element.duration) && endS >= element.duration - FILE_END_TOLERANCE_S));
+}
+
+/** Where the buffered range holding `positionS` ends (s), if one does. */
+export function bufferedEndAt(ranges: TimeRangesLike, positionS: number): number | undefined {
+  let endS: number | undefined;
   for (let i = 0; i < ranges.length; i++) {
-    if (ranges.start(i) > positionS + 0.001 || ranges.end(i) < positionS) continue;
-    return ranges.end(i) >= positionS + aheadS || (Number.isFinite(element.duration) && ranges.end(i) >= element.duration - FILE_END_TOLERANCE_S);
+    if (ranges.start(i) <= positionS + 0.001 && ranges.end(i) >= positionS) endS = ranges.end(i);
   }
-  return false;
+  return endS;
 }
 
 /** Whether buffered data reaches the end of the file. */

@@ -144,8 +144,8 @@ export class SyncController implements Controller {
 
   /** Unmounted streams are forgotten by the strategy. */
   #forgetAllBut(mounted: readonly MountedFile[]): void {
-    for (const file of this.#queuedRates.keys()) if (!mounted.includes(file)) this.#queuedRates.delete(file);
     const mountedIds = new Set(mounted.map((file) => file.videoId));
+    for (const file of this.#queuedRates.keys()) if (!mountedIds.has(file.videoId)) this.#queuedRates.delete(file);
     for (const streamId of this.#steered) {
       if (mountedIds.has(streamId)) continue;
       this.#steered.delete(streamId);

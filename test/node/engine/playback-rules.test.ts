@@ -8,6 +8,8 @@ import { MovingAverage } from '../../../src/core/playback/moving-average.js';
 import { isClockHeld, phaseAfterPositioning } from '../../../src/core/playback/phase.js';
 import { hasDataAhead, hasFutureData, readyStateEvents, replayReadyState } from '../../../src/core/playback/readiness.js';
 import { SmoothedDriftStrategy } from '../../../src/core/sync/smoothed-drift-strategy.js';
+import { bufferedAhead } from '../../../src/engine/buffered-ahead.js';
+import type { MountedFile } from '../../../src/engine/mounted-file.js';
 import { TimeRangeList } from '../../../src/engine/time-ranges.js';
 
 const element = (readyState: number, bufferedEndS = 0, duration = 10, seeking = false) => ({
@@ -42,6 +44,20 @@ describe('readiness', () => {
     const gap = { ...element(HAVE_CURRENT_DATA), buffered: new TimeRangeList([[0, 2], [3, 8]]) };
     assert.equal(hasDataAhead(gap, 1.9, 0.2), false, 'a gap after the position');
     assert.equal(hasDataAhead(gap, 3.5, 0.2), true);
+  });
+
+  test("the replay's buffered: from the position to where the first active file runs out, files buffered to their end not counting", () => {
+    const file = (startMs: number, durationS: number, ranges: Array<[number, number]>, failed = false) =>
+      ({
+        slot: { failed, startMs, endMs: startMs + durationS * 1000, videoStartOffsetS: 0, mediaDurationS: durationS, element: { buffered: new TimeRangeList(ranges) } },
+        targetS: (positionMs: number) => (positionMs - startMs) / 1000,
+      }) as unknown as MountedFile;
+    const ranges = (list: TimeRangeList) => Array.from({ length: list.length }, (_, i) => [list.start(i), list.end(i)]);
+    assert.deepEqual(ranges(bufferedAhead([file(1000, 10, [[0, 4]])], 2000, 20000)), [[2, 5]]);
+    assert.deepEqual(ranges(bufferedAhead([file(1000, 10, [[0, 4]]), file(0, 10, [[0, 10]])], 2000, 20000)), [[2, 5]], 'a file buffered to its end');
+    assert.deepEqual(ranges(bufferedAhead([file(1000, 10, [[0, 4]]), file(0, 10, [[0, 3]])], 2000, 20000)), [[2, 3]], 'the first to run out');
+    assert.deepEqual(ranges(bufferedAhead([file(1000, 10, [[3, 6]])], 2000, 20000)), [], 'nothing buffered at the position');
+    assert.deepEqual(ranges(bufferedAhead([file(1000, 10, [], true)], 2000, 20000)), [[2, 20]], 'a failed file does not count');
   });
 
   test('the replay is as ready as its least ready stream, and only has metadata while positioning', () => {

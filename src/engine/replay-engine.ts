@@ -191,7 +191,7 @@ export class ReplayEngine extends EventTarget implements MediaFace {
     if (!(rate >= MIN_RATE && rate <= MAX_RATE)) throw new DOMException(`playbackRate must be between ${MIN_RATE} and ${MAX_RATE}, got ${rate}`, 'NotSupportedError');
     if (rate === this.#clock.rate) return;
     this.#clock.setRate(rate);
-    for (const file of this.#controllers.mounts.all) file.slot.playbackRate = rate;
+    for (const file of this.#controllers.mounts.all) file.slot.replayRate = rate;
     this.#bus.emit('rate-changed', { rate });
     this.#emit('ratechange');
     this.#loop.rateChanged();

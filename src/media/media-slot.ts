@@ -8,6 +8,7 @@ import type { Messages } from '../i18n/messages.js';
 import { VideoType, type RecordingProblem } from '../core/recording/recording.js';
 import type { RecordingFile } from '../core/recording/recording.js';
 import type { TimelineFile } from '../core/timeline/timeline.js';
+import { keepsPitchAt } from '../core/sync/pitch-policy.js';
 import { adapterFor } from './adapters.js';
 import type { AttachedSource, SourceAdapter, SourceFailure } from './source-adapter.js';
 
@@ -182,6 +183,15 @@ export class MediaSlot {
     if (rate === this.#playbackRate) return;
     this.#playbackRate = rate;
     this.element.playbackRate = rate;
+  }
+
+  /**
+   * Runs the element at the replay's rate (not a sync correction): at that rate its audio keeps its
+   * pitch, or, at 1×, is resampled when the sync corrects it (see `core/sync/pitch-policy.ts`).
+   */
+  set replayRate(rate: number) {
+    this.element.preservesPitch = keepsPitchAt(rate);
+    this.playbackRate = rate;
   }
 
   /** Media duration in seconds once metadata is known (NaN before). */

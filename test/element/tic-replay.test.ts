@@ -224,6 +224,20 @@ describe('<tic-replay> on a recorded class', () => {
     });
   });
 
+  it('keeps voices at their pitch at a speed the user chose; at 1× the sync resamples its small corrections instead of time-stretching them', async () => {
+    const player = await classPlayer();
+    await seekTo(player, 5);
+    const pitch = () => mediaElements(player).map((element) => `${element.dataset.videoId}:${element.preservesPitch}`);
+    expect(mediaElements(player).length).to.be.above(2);
+    expect(pitch().every((entry) => entry.endsWith(':false')), pitch().join(' ')).to.equal(true);
+    player.playbackRate = 1.5;
+    expect(pitch().every((entry) => entry.endsWith(':true')), pitch().join(' ')).to.equal(true);
+    await seekTo(player, 11); // files mounted at 1.5
+    expect(pitch().every((entry) => entry.endsWith(':true')), pitch().join(' ')).to.equal(true);
+    player.playbackRate = 1;
+    expect(pitch().every((entry) => entry.endsWith(':false')), pitch().join(' ')).to.equal(true);
+  });
+
   it('plays a single sound per voice: the mixed stream is silent while single streams play', async () => {
     const player = createPlayer();
     player.result = recording([

@@ -6,17 +6,13 @@
  *   odd reading is not a reason to touch the audio), and the chosen rate is held until the
  *   deviation is closed to a lower band: two rate writes per correction, none in between.
  * - Gentle rates: just fast enough to close the gap over a short horizon, less for elements with
- *   audio (their time-stretching is heard, and costs CPU).
+ *   audio (at the replay's rate 1 their correction is resampled, not time-stretched: it is heard as
+ *   a pitch change of its size while it lasts, see `media/media-slot.ts`).
  * - A persistent drift of its own (a video-only element runs on the wall clock, the others on the
  *   audio clock) is learned and folded into the rate it returns to, so it does not come back.
  *   Elements with audio learn none: one audio output paces them all.
- * - A seek only for large deviations.
- * - Chromium plays the audio of an element whose rate is within ±0.1 % of 1 unchanged (the rate
- *   then has no effect) and time-stretches it beyond; each time it starts time-stretching, its
- *   position falls back ~25 ms (measured; every camera file has audio). So an element with audio
- *   at rate ≈ 1 is corrected only for deviations worth that fall-back, and the correction is aimed
- *   at where the fall-back leaves it: one ahead by about that much needs nothing but the start of
- *   time-stretching. A correction whose element ends up further off than planned is re-aimed.
+ * - A seek only for large deviations. A correction whose element ends up further off than
+ *   planned is re-aimed.
  */
 import { TrendEstimator } from './trend-estimator.js';
 
@@ -39,7 +35,7 @@ export interface ElementCorrectionTuning {
   readonly maxAdjustVideo: number;
   /** A rate change takes effect this late (ms): the correction ends this early... */
   readonly stopLeadMs: number;
-  /** ...and this early for an element with audio (~40 ms measured in Chromium). */
+  /** ...and this early for an element with audio (its output buffer plays out first: ~80–100 ms measured in Chromium). */
   readonly stopLeadAudioMs: number;
   /** Above this deviation (ms), a seek. */
   readonly seekAboveMs: number;
@@ -54,21 +50,6 @@ export interface ElementCorrectionTuning {
   readonly freshMs: number;
   readonly freshSeekAboveMs: number;
   readonly quickSeekMs: number;
-  /** Rates within this of 1 leave an element's audio unchanged (Chromium: no time-stretching, no effect). */
-  readonly copyBand: number;
-  /** How far an element with audio falls back when it starts time-stretching (ms)... */
-  readonly stretchOnsetMs: number;
-  /** ...within this long after the write (ms): until then, its correction is not judged. */
-  readonly stretchOnsetSettleMs: number;
-  /**
-   * An element with audio at rate ≈ 1 is corrected only above `stretchMinMs` (a correction's own
-   * residual is a few ms: below this, correcting would feed itself), after `confirmMs` above
-   * `stretchStartBandMs` (a hiccup), else after `stretchConfirmMs` (an offset that stays): a start
-   * costs the fall-back, which a passing deviation is not worth.
-   */
-  readonly stretchMinMs: number;
-  readonly stretchStartBandMs: number;
-  readonly stretchConfirmMs: number;
   /** A correction further off than planned by more than the band is re-aimed, this long after its write (ms). */
   readonly reaimAfterMs: number;
   /** Time constant of the readings' smoothing (ms). */
@@ -98,17 +79,11 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   maxAdjustAudio: 0.08,
   maxAdjustVideo: 0.25,
   stopLeadMs: 30,
-  stopLeadAudioMs: 40,
+  stopLeadAudioMs: 90,
   seekAboveMs: 300,
   freshMs: 1000,
   freshSeekAboveMs: 20,
   quickSeekMs: 250,
-  copyBand: 0.001,
-  stretchOnsetMs: 25,
-  stretchOnsetSettleMs: 250,
-  stretchMinMs: 6,
-  stretchStartBandMs: 12,
-  stretchConfirmMs: 1000,
   reaimAfterMs: 300,
   smoothingMs: 120,
   driftWindowMs: 3000,
@@ -145,9 +120,9 @@ export class ElementCorrector {
   /** Where the correction expects the deviation to be once its rate applies (ms), and when it was written. */
   #plannedDeviationMs = 0;
   #writtenAtMs = 0;
-  /** The correction started time-stretching: the fall-back is on its way. */
-  #expectsOnset = false;
   #quietNoiseMs = Number.NaN;
+  /** When a correcting rate written now has taken effect: its readings are fitted afresh then. */
+  #refitAtMs: number | undefined;
   /** When its readings began: its start (the strategy forgets an element whenever it is started). */
   #firstReadingAtMs: number | undefined;
 
@@ -211,24 +186,25 @@ export class ElementCorrector {
       return { kind: 'seek' };
     }
     if (this.#direction !== 0) {
-      if (this.#expectsOnset) {
-        if (nowMs - this.#writtenAtMs < t.stretchOnsetSettleMs) return NONE;
-        // The fall-back has landed: a line fitted across it would lag behind where the element is.
-        this.#expectsOnset = false;
-        this.error.reset();
-        return NONE;
+      const leadMs = this.hasAudio ? t.stopLeadAudioMs : t.stopLeadMs;
+      if (this.#refitAtMs !== undefined && nowMs >= this.#refitAtMs) {
+        // Its correcting rate has taken effect: a line fitted across that corner would lag behind
+        // the element. Clean readings (not a sawtooth) are fitted afresh from here.
+        this.#refitAtMs = undefined;
+        if (reference.noise <= t.maxLearningNoiseMs) this.error.reset();
       }
-      // Where the deviation will be once a rate written now takes effect.
-      const ahead = deviationMs + (this.error.slope - reference.slope) * (this.hasAudio ? t.stopLeadAudioMs : t.stopLeadMs);
+      // Where the deviation will be once a rate written now takes effect: the correcting rate runs
+      // on for the write's latency, or for as long as it has run if that is shorter (its own write
+      // may not have taken effect yet). The rate is known: a slope fitted across its start would lag.
+      const runsOnMs = Math.min(leadMs, nowMs - this.#writtenAtMs);
+      const ahead = deviationMs + (this.#correctingRate - this.steadyRate(userRate)) * runsOnMs;
       const closed = this.#direction > 0 ? ahead <= t.lowerBandMs : ahead >= -t.lowerBandMs;
       if (!closed) return this.#reaimIfWorse(nowMs, deviationMs, userRate);
       this.#learnDrift(userRate);
       this.#endCorrection();
       return this.#rateAction(nowMs, this.steadyRate(userRate));
     }
-    // Starting a correction of an element with audio at rate ≈ 1 makes it fall back (see above).
-    const onsetMs = this.hasAudio && Math.abs(this.steadyRate(userRate) - 1) <= t.copyBand ? t.stretchOnsetMs : 0;
-    const bandMs = Math.max(t.upperBandMs, t.noiseBandFactor * this.error.noise, onsetMs > 0 ? t.stretchMinMs : 0);
+    const bandMs = Math.max(t.upperBandMs, t.noiseBandFactor * this.error.noise);
     if (Math.abs(deviationMs) <= bandMs || Math.abs(deviationMs) <= t.noiseBandFactor * reference.noise) {
       this.#aboveSinceMs = undefined;
       // The readings' usual scatter while nothing happens: a hiccup stands out against it.
@@ -236,22 +212,16 @@ export class ElementCorrector {
       return NONE;
     }
     this.#aboveSinceMs ??= nowMs;
-    const confirmMs = onsetMs > 0 && Math.abs(deviationMs) < t.stretchStartBandMs ? t.stretchConfirmMs : t.confirmMs;
-    if (nowMs - this.#aboveSinceMs < confirmMs) return NONE;
+    if (nowMs - this.#aboveSinceMs < t.confirmMs) return NONE;
     // Its drift relative to the others, if it ran long enough at one rate to tell.
     // (No reference drift: no other element ran steadily long enough to compare with.)
     const drift = this.drift.slope - reference.drift;
     const told = Number.isFinite(drift) && Math.abs(drift) >= 3 * this.drift.slopeError;
     this.#driftAtCorrection = this.driftIsClean && told ? drift : undefined;
-    this.#expectsOnset = onsetMs > 0;
-    return this.#aim(nowMs, deviationMs - onsetMs, userRate);
+    return this.#aim(nowMs, deviationMs, userRate);
   }
 
-  /**
-   * Chooses the correcting rate for a deviation of `plannedMs` (after any fall-back): just fast
-   * enough to close it over the horizon. Within the lower band (the fall-back alone closes it), the
-   * gentlest rate that still starts time-stretching, in the direction of the fall-back.
-   */
+  /** Chooses the correcting rate for a deviation of `plannedMs`: just fast enough to close it over the horizon. */
   #aim(nowMs: number, plannedMs: number, userRate: number): ElementAction {
     const t = this.tuning;
     this.#direction = plannedMs < -t.lowerBandMs ? -1 : 1;
@@ -259,17 +229,17 @@ export class ElementCorrector {
     const adjust = Math.min(Math.max(Math.abs(plannedMs) / t.horizonMs, t.minAdjust), maxAdjust);
     this.#correctingRate = quantize(this.steadyRate(userRate) * (1 - this.#direction * adjust));
     this.#plannedDeviationMs = plannedMs;
+    this.#refitAtMs = nowMs + (this.hasAudio ? t.stopLeadAudioMs : t.stopLeadMs);
     return this.#rateAction(nowMs, this.#correctingRate);
   }
 
-  /** A correction whose element is further off than it was aimed for (a fall-back, a hiccup) is re-aimed. */
+  /** A correction whose element is further off than it was aimed for (a hiccup) is re-aimed. */
   #reaimIfWorse(nowMs: number, deviationMs: number, userRate: number): ElementAction {
     const t = this.tuning;
     if (nowMs - this.#writtenAtMs < t.reaimAfterMs) return NONE;
     const worseByMs = this.#direction > 0 ? deviationMs - Math.max(this.#plannedDeviationMs, 0) : Math.min(this.#plannedDeviationMs, 0) - deviationMs;
     if (worseByMs <= Math.max(t.upperBandMs, t.noiseBandFactor * this.error.noise)) return NONE;
     const previousRate = this.#correctingRate;
-    this.#expectsOnset = false;
     const action = this.#aim(nowMs, deviationMs, userRate);
     return this.#correctingRate === previousRate ? NONE : action;
   }
@@ -304,7 +274,7 @@ export class ElementCorrector {
     const drift = this.#driftAtCorrection;
     this.#driftAtCorrection = undefined;
     // Every element with audio is paced by the one audio output: what looks like a drift of its own
-    // is a hiccup's trace, and (at rate ≈ 1) a rate within ±0.1 % would not change it anyway.
+    // is a hiccup's trace.
     if (this.hasAudio) return;
     if (drift === undefined || Math.abs(drift) < this.tuning.minLearnedDrift || Math.abs(drift) > this.tuning.maxLearnedDrift) return;
     // It gained `drift` ms per ms on the others: run it slower by that much, relative to the user's rate.

@@ -219,7 +219,7 @@ export class StartCoordinator implements Controller {
   startStream(file: MountedFile): void {
     const element = file.element;
     const { clock, scheduler, bus } = this.context;
-    file.slot.playbackRate = clock.rate;
+    file.slot.replayRate = clock.rate;
     const pending: PendingStart = { requestedAtMs: scheduler.now(), fromS: element.currentTime, byFrame: canReportFrames(element) };
     this.#watchStart(file, pending, file.hasAudio ? 'audio' : 'video');
     element.play().catch((error: unknown) => {

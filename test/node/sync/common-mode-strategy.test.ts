@@ -9,7 +9,8 @@ import { simulate, type SimStreamSpec } from './simulation.js';
 
 /** Chromium's audio output here runs about 0.1 % fast against performance.now(). */
 const AUDIO_SKEW = 1.001;
-const camera = (id: string, extra: Partial<SimStreamSpec> = {}): SimStreamSpec => ({ id, hasAudio: true, skew: AUDIO_SKEW, ...extra });
+/** A rate written to an element with audio applies once its output buffer plays out: ~90 ms measured in Chromium. */
+const camera = (id: string, extra: Partial<SimStreamSpec> = {}): SimStreamSpec => ({ id, hasAudio: true, skew: AUDIO_SKEW, rateLatencyMs: 90, ...extra });
 /** A video-only element runs on the wall clock. */
 const board = (extra: Partial<SimStreamSpec> = {}): SimStreamSpec => ({ id: 'board', hasAudio: false, skew: 1, ...extra });
 
@@ -62,37 +63,32 @@ describe('differential error: each element corrected for its own deviation', () 
     assert.equal(result.media.get('late')!.rate, 1, 'back at rate 1 once closed');
   });
 
-  test('an element with audio 25 ms ahead at rate 1 is brought back by the fall-back of starting to time-stretch, at a gentle rate', () => {
-    const result = simulate({ streams: [camera('a'), camera('b'), camera('ahead', { startErrorMs: 25 })], durationMs: 4000 });
-    const writes = result.media.get('ahead')!.writes;
-    assert.ok(writes.length <= 2, `${writes.length} writes`);
-    for (const write of writes) assert.ok(Math.abs(write.rate - 1) <= 0.01, `at ${write.rate}: the fall-back does the work`);
-    assert.ok(result.maxSpreadAfter(1000) <= 3, `max spread ${result.maxSpreadAfter(1000)} ms after 1 s`);
-  });
-
-  test('an element with audio behind at rate 1 is aimed past its fall-back: one correction, no second start', () => {
-    for (const startErrorMs of [-8, -20]) {
-      const result = simulate({ streams: [camera('a'), camera('b'), camera('late', { startErrorMs })], durationMs: 6000 });
-      assert.equal(result.media.get('late')!.writes.length, 2, `from ${startErrorMs} ms: one start, one end`);
-      assert.ok(result.maxSpreadAfter(3000) <= 3, `from ${startErrorMs} ms: max spread ${result.maxSpreadAfter(3000)} ms after 3 s`);
+  test('an element with audio one AAC frame off at rate 1 lands within 1 ms of the others, with one correction', () => {
+    // Measured in Chromium: a camera starts 21.3 ms (1024 samples at 48 kHz) off the others in about
+    // one start of 6–10, ahead or behind.
+    for (const startErrorMs of [-21.3, 21.3, -42.7, 4]) {
+      const result = simulate({ streams: [camera('a'), camera('b'), camera('off', { startErrorMs })], durationMs: 5000 });
+      assert.equal(result.media.get('off')!.writes.length, 2, `from ${startErrorMs} ms: one start, one end`);
+      const deviations = result.samples.filter((sample) => sample.atMs >= 2000).map((sample) => Math.abs(sample.errorsMs.off! - sample.errorsMs.a!));
+      assert.ok(Math.max(...deviations) <= 1, `from ${startErrorMs} ms: up to ${Math.max(...deviations).toFixed(2)} ms off after 2 s`);
     }
   });
 
-  test('an element with audio at rate 1: under 6 ms off, left alone; a small offset corrected once it stays for a second (a start costs its fall-back); a hiccup at once', () => {
-    const { stretchConfirmMs, confirmMs } = DEFAULT_ELEMENT_CORRECTION_TUNING;
-    const tiny = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -4 })], durationMs: 5000 });
+  test('an element with audio at rate 1: within the band, left alone; above it, corrected once it stays there', () => {
+    const { upperBandMs, confirmMs } = DEFAULT_ELEMENT_CORRECTION_TUNING;
+    const tiny = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -0.8 * upperBandMs })], durationMs: 5000 });
     assert.equal(tiny.media.get('c')!.writes.length, 0);
-    const small = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -8 })], durationMs: 3000 });
-    assert.ok(small.media.get('c')!.writes[0]!.atMs >= stretchConfirmMs, `first write at ${small.media.get('c')!.writes[0]!.atMs} ms`);
-    const hiccup = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -30 })], durationMs: 3000 });
-    assert.ok(hiccup.media.get('c')!.writes[0]!.atMs <= confirmMs + 100, `first write at ${hiccup.media.get('c')!.writes[0]!.atMs} ms`);
+    const small = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -2 * upperBandMs })], durationMs: 3000 });
+    const firstMs = small.media.get('c')!.writes[0]?.atMs;
+    assert.ok(firstMs !== undefined && firstMs >= confirmMs && firstMs <= confirmMs + 200, `first write at ${firstMs} ms`);
   });
 
   test('two elements with audio apart: only the one off the clock is moved, onto the other', () => {
     const result = simulate({ streams: [camera('a'), camera('b', { startErrorMs: -14 }), board()], durationMs: 5000 });
     assert.equal(result.media.get('a')!.writes.length, 0, 'the one on the clock is left alone');
     assert.ok(result.media.get('b')!.writes.length >= 1);
-    assert.ok(result.maxSpreadAfter(3000) <= 3, `max spread ${result.maxSpreadAfter(3000)} ms after 3 s`);
+    const apart = result.samples.filter((sample) => sample.atMs >= 1000).map((sample) => Math.abs(sample.errorsMs.b! - sample.errorsMs.a!));
+    assert.ok(Math.max(...apart) <= 1, `b within ${Math.max(...apart).toFixed(2)} ms of a after 1 s`);
   });
 
   test('elements with audio are changed least: a video-only stream off the others yields', () => {
@@ -137,13 +133,9 @@ describe('differential error: each element corrected for its own deviation', () 
   });
 
   test('no oscillation: a correction never overshoots past the band, and never reverses within 2 s', () => {
-    const { stretchOnsetSettleMs } = DEFAULT_ELEMENT_CORRECTION_TUNING;
     for (const startErrorMs of [-150, -40, -8, 8, 40, 150]) {
       const result = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs, rateLatencyMs: 60 })], durationMs: 8000 });
-      // Judged from where the correction's start left the element (after its fall-back, if any).
-      const firstWriteMs = result.media.get('c')!.writes[0]?.atMs ?? 0;
-      const judged = result.samples.filter((sample) => sample.atMs >= firstWriteMs + stretchOnsetSettleMs);
-      const deviation = judged.map((sample) => sample.errorsMs.c! - sample.errorsMs.a!);
+      const deviation = result.samples.map((sample) => sample.errorsMs.c! - sample.errorsMs.a!);
       const startSign = Math.sign(deviation[0]!);
       const crossedAt = deviation.findIndex((value) => Math.sign(value) !== startSign);
       if (crossedAt !== -1) {
@@ -226,8 +218,7 @@ describe('steady state', () => {
           }));
           const result = simulate({ streams: specs, userRate, seed, readNoiseMs: 0.3, durationMs: 60000, strategy: new CommonModeStrategy() });
           // Settled: after the last hiccup and its correction, every stream within a few ms of the
-          // others, in 95 % of frames (a late correction of an element with audio starts with its
-          // fall-back, see element-corrector.ts).
+          // others, in 95 % of frames.
           const spreads = result.samples.filter((sample) => sample.atMs >= 30000).map((sample) => sample.spreadMs).sort((a, b) => a - b);
           const settledSpread = spreads[Math.floor(spreads.length * 0.95)]!;
           assert.ok(settledSpread <= 2 * DEFAULT_ELEMENT_CORRECTION_TUNING.upperBandMs + 1.5, `spread p95 ${settledSpread} ms after 30 s`);

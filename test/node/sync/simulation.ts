@@ -2,8 +2,11 @@
  * A simulated replay for the sync strategy: media elements as Chromium's behave where it matters
  * (a position that advances at rate × the skew of the clock driving it, a rate written now that
  * takes effect a little later, a seek that takes a while, random hiccups where the position drops
- * back, and Chromium's audio time-stretching: see `stretchOnsetMs`), the real MasterClock on a fake time, and a loop that reads, decides and applies each
- * animation frame, as the engine does.
+ * back, and the sawtooth in which the elements with audio read while they time-stretch: see
+ * `audioSawtooth`), the real MasterClock on a fake time, and a loop that reads, decides and applies
+ * each animation frame, as the engine does. At the replay's rate 1 the engine has the elements'
+ * audio resampled when corrected (see `core/sync/pitch-policy.ts`): a rate then moves an element by
+ * exactly (rate − 1) × time, as measured in Chromium.
  */
 import { MasterClock } from '../../../src/core/clock/master-clock.js';
 import { CommonModeStrategy } from '../../../src/core/sync/common-mode-strategy.js';
@@ -21,19 +24,9 @@ export interface SimStreamSpec {
   readonly rateLatencyMs?: number;
   /** Hiccups: [at real ms, position drop ms] (the element loses that much, as after a decoder stall). */
   readonly hiccups?: ReadonlyArray<readonly [number, number]>;
-  /**
-   * As measured in Chromium: an element with audio copies its audio unchanged while its rate is
-   * within ±0.1 % of 1 (the rate then has no effect: it plays at 1) and time-stretches beyond; each
-   * time it starts time-stretching, its position falls back this much (ms; default 25 with audio).
-   */
-  readonly stretchOnsetMs?: number;
   /** How long its last seek took, as the engine reports it (ms; none: not known). */
   readonly lastSeekMs?: number;
 }
-
-/** Chromium copies audio unchanged (no time-stretching) within this of rate 1. */
-const COPY_BAND = 0.00104;
-const copies = (spec: SimStreamSpec, rate: number) => spec.hasAudio && Math.abs(rate - 1) < COPY_BAND;
 
 export class SimMedia {
   positionMs: number;
@@ -61,10 +54,8 @@ export class SimMedia {
 
   advance(nowMs: number, dtMs: number): void {
     if (this.pending && nowMs >= this.pending.atMs) {
-      const starts = copies(this.spec, this.effectiveRate) && !copies(this.spec, this.pending.rate);
       this.effectiveRate = this.pending.rate;
       this.pending = undefined;
-      if (starts) this.positionMs -= this.spec.stretchOnsetMs ?? 25;
     }
     if (this.seeking) {
       if (nowMs >= this.seekingUntilMs) {
@@ -73,8 +64,7 @@ export class SimMedia {
       }
       return;
     }
-    const rate = copies(this.spec, this.effectiveRate) ? 1 : this.effectiveRate;
-    this.positionMs += dtMs * rate * (this.spec.skew ?? 1);
+    this.positionMs += dtMs * this.effectiveRate * (this.spec.skew ?? 1);
     for (const [atMs, dropMs] of this.spec.hiccups ?? []) {
       if (atMs > nowMs - dtMs && atMs <= nowMs) this.positionMs -= dropMs;
     }
@@ -106,8 +96,9 @@ export interface SimOptions {
   /** How long a corrective seek takes (ms). */
   readonly seekLatencyMs?: number;
   /**
-   * The readings of every element with audio move in one shared sawtooth (Chromium at rates other
-   * than 1: ±5–8 ms, a period of ~170 ms at 1.5, while the pictures agree).
+   * At a user rate other than 1 (pitch kept: time-stretched), the readings of every element with
+   * audio move in one shared sawtooth (Chromium at 1.5: ±5–8 ms, a period of ~170 ms, while the
+   * pictures agree).
    */
   readonly audioSawtooth?: { readonly amplitudeMs: number; readonly periodMs: number };
 }
@@ -157,7 +148,7 @@ export function simulate(options: SimOptions): SimResult {
     const readings: StreamReading[] = [];
     for (const element of media.values()) {
       if (element.seeking) continue;
-      const saw = options.audioSawtooth && element.spec.hasAudio ? options.audioSawtooth.amplitudeMs * (2 * ((nowMs / options.audioSawtooth.periodMs) % 1) - 1) : 0;
+      const saw = options.audioSawtooth && element.spec.hasAudio && userRate !== 1 ? options.audioSawtooth.amplitudeMs * (2 * ((nowMs / options.audioSawtooth.periodMs) % 1) - 1) : 0;
       const noise = (random() * 2 - 1) * noiseMs + saw;
       readings.push({ streamId: element.spec.id, mediaTimeS: (element.positionMs + noise) / 1000, targetS: clockMs / 1000, playbackRate: element.rate, hasAudio: element.spec.hasAudio, lastSeekMs: element.spec.lastSeekMs });
     }

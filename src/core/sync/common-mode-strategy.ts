@@ -87,8 +87,10 @@ export class CommonModeStrategy implements SyncStrategy {
       corrections ??= new Map();
       if (action.kind === 'rate') corrections.set(reading.streamId, { kind: 'rate', playbackRate: action.playbackRate });
       else {
-        // Onto the others, aimed ahead by the time the seek takes.
-        const toMediaTimeS = Math.max(0, reading.targetS + common / 1000 + context.seekLatencyS * userRate);
+        // Onto the others, aimed ahead by the time the seek takes: as corrective seeks took so far,
+        // or, before the first, as this element's last seek did.
+        const seekS = context.seekLatencyS ?? (reading.lastSeekMs ?? 0) / 1000;
+        const toMediaTimeS = Math.max(0, reading.targetS + common / 1000 + seekS * userRate);
         corrections.set(reading.streamId, { kind: 'seek', toMediaTimeS });
         element.restart();
       }

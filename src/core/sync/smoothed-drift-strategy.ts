@@ -26,7 +26,7 @@ export class SmoothedDriftStrategy implements SyncStrategy {
       // A jump (a stream that fell far behind) is taken as it is, not averaged in.
       if (Math.abs(rawDriftS) > this.policy.seekThresholdS) average.reset();
       const driftS = average.add(rawDriftS);
-      const correction = decideCorrection(driftS, reading.targetS, context.clockRate, this.policy, context.seekLatencyS * context.clockRate);
+      const correction = decideCorrection(driftS, reading.targetS, context.clockRate, this.policy, (context.seekLatencyS ?? 0) * context.clockRate);
       if (correction.kind === 'seek') this.#smoothedDriftS.delete(reading.streamId);
       corrections.set(reading.streamId, correction);
     }

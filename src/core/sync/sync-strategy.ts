@@ -27,8 +27,8 @@ export interface SyncContext {
   readonly nowMs: number;
   /** The replay's playback rate (what the user chose). */
   readonly clockRate: number;
-  /** How long a corrective seek takes to complete (moving average, real seconds). */
-  readonly seekLatencyS: number;
+  /** How long a corrective seek takes to complete (moving average, real seconds; undefined before the first). */
+  readonly seekLatencyS: number | undefined;
 }
 
 export interface SyncDecision {

@@ -24,7 +24,7 @@ const SEEK_LATENCY_WEIGHT = 0.3;
 
 export class SyncController implements Controller {
   /** How long a corrective seek takes (real seconds). */
-  readonly #seekLatencyS = new MovingAverage(SEEK_LATENCY_WEIGHT, 0);
+  readonly #seekLatencyS = new MovingAverage(SEEK_LATENCY_WEIGHT);
   #cursor = 0;
   /** Streams the strategy has been asked about (and may remember). */
   readonly #steered = new Set<string>();
@@ -57,8 +57,8 @@ export class SyncController implements Controller {
       });
   }
 
-  get seekLatencyS(): number {
-    return this.#seekLatencyS.value!;
+  get seekLatencyS(): number | undefined {
+    return this.#seekLatencyS.value;
   }
 
   /** One step over the streams that should be moving (`playable`), with the clock at `positionMs`. */

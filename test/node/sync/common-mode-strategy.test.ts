@@ -118,6 +118,22 @@ describe('differential error: each element corrected for its own deviation', () 
     assert.ok(late.maxSpreadAfter(4500) <= 3);
   });
 
+  test('a corrective seek is aimed ahead by how long corrective seeks take, or before the first one, by how long the element’s own last seek took', () => {
+    const readings = (boardLastSeekMs: number | undefined) => [
+      { streamId: 'a', mediaTimeS: 10, targetS: 10, playbackRate: 1, hasAudio: true },
+      { streamId: 'b', mediaTimeS: 10, targetS: 10, playbackRate: 1, hasAudio: true },
+      { streamId: 'board', mediaTimeS: 9.96, targetS: 10, playbackRate: 1, hasAudio: false, lastSeekMs: boardLastSeekMs },
+    ];
+    const seekTo = (seekLatencyS: number | undefined, lastSeekMs: number | undefined) => {
+      const correction = new CommonModeStrategy().decide(readings(lastSeekMs), { nowMs: 0, clockRate: 1, seekLatencyS }).corrections.get('board');
+      assert.equal(correction?.kind, 'seek');
+      return correction.kind === 'seek' ? correction.toMediaTimeS : Number.NaN;
+    };
+    assert.ok(Math.abs(seekTo(undefined, 80) - 10.08) < 1e-9, 'its own last seek: 80 ms');
+    assert.ok(Math.abs(seekTo(0.03, 80) - 10.03) < 1e-9, 'corrective seeks measured: 30 ms');
+    assert.ok(Math.abs(seekTo(undefined, undefined) - 10) < 1e-9, 'nothing measured: onto the others');
+  });
+
   test('correcting rates are gentle: at most 8 % off for elements with audio, 25 % without once started', () => {
     const result = simulate({ streams: [camera('a'), camera('b', { startErrorMs: -250 }), board({ hiccups: [[2000, 250]] })], durationMs: 6000 });
     for (const write of result.media.get('b')!.writes) assert.ok(Math.abs(write.rate - 1) <= 0.08 + 1e-9, `camera at ${write.rate}`);

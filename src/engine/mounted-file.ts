@@ -19,8 +19,10 @@ export class MountedFile {
   lackingDataSinceMs: number | undefined;
   /** When (real ms) the sync controller sent it a corrective seek that has not completed... */
   correctiveSeekAtMs: number | undefined;
-  /** ...and its last one, completed or not (it may lack data for a moment after it completes). */
+  /** ...and its last one, completed or not (it may lack data for a moment after it completes)... */
   lastCorrectiveSeekAtMs: number | undefined;
+  /** ...and where that one went (media s), until the element is seen moving on from there. */
+  correctiveSeekToS: number | undefined;
   /** When (real ms) its element began seeking, while it does; and how long its last seek took. */
   seekingSinceMs: number | undefined;
   lastSeekMs: number | undefined;

@@ -21,6 +21,10 @@ const SYNC_BATCH_SIZE = 8;
  */
 const RATE_WRITES_PER_STEP = 3;
 const SEEK_LATENCY_WEIGHT = 0.3;
+/** An element is moving on from a corrective seek's target once this far past it (media s)... */
+const RESUMED_PAST_S = 0.005;
+/** ...and a seek measured to take longer than this (ms) was held up by something else (a wait for data). */
+const MAX_SEEK_LATENCY_MS = 1000;
 
 export class SyncController implements Controller {
   /** How long a corrective seek takes (real seconds). */
@@ -78,9 +82,11 @@ export class SyncController implements Controller {
         if (this.#steered.delete(file.videoId)) this.strategy.forget(file.videoId);
         continue;
       }
+      const mediaTimeS = element.currentTime;
+      if (file.correctiveSeekToS !== undefined) this.#noteSeekResumed(file, mediaTimeS, nowMs);
       readings.push({
         streamId: file.videoId,
-        mediaTimeS: element.currentTime,
+        mediaTimeS,
         targetS: file.targetS(positionMs),
         playbackRate: file.slot.playbackRate,
         hasAudio: file.hasAudio,
@@ -97,6 +103,7 @@ export class SyncController implements Controller {
       this.#queuedRates.delete(file);
       if (correction.kind === 'seek') {
         file.correctiveSeekAtMs = file.lastCorrectiveSeekAtMs = nowMs;
+        file.correctiveSeekToS = correction.toMediaTimeS;
         file.element.currentTime = correction.toMediaTimeS;
       } else {
         this.#queuedRates.set(file, correction.playbackRate);
@@ -126,15 +133,26 @@ export class SyncController implements Controller {
     return [...playable.slice(start, start + SYNC_BATCH_SIZE), ...playable.slice(0, Math.max(0, start + SYNC_BATCH_SIZE - playable.length))];
   }
 
-  /** How long the file's seeks take (any seek), and a moving average of corrective seeks, to aim the next one ahead. */
+  /** How long the file's seeks take (any seek, to `seeked`). */
   #noteSeekDone(file: MountedFile): void {
     const nowMs = this.context.scheduler.now();
     if (file.seekingSinceMs !== undefined) file.lastSeekMs = nowMs - file.seekingSinceMs;
     file.seekingSinceMs = undefined;
-    const sentAtMs = file.correctiveSeekAtMs;
-    if (sentAtMs === undefined) return;
     file.correctiveSeekAtMs = undefined;
-    this.#seekLatencyS.add((nowMs - sentAtMs) / 1000);
+  }
+
+  /**
+   * A moving average of how long corrective seeks take, to aim the next one ahead: from the seek
+   * to when the element moved on from where it went, worked back from how far it has moved since
+   * (`seeked` comes before that: a frame is still decoded from a key frame, more so when data is
+   * short). Taken once it is seen past that point by more than a reading's noise.
+   */
+  #noteSeekResumed(file: MountedFile, mediaTimeS: number, nowMs: number): void {
+    const movedS = mediaTimeS - file.correctiveSeekToS!;
+    if (movedS <= RESUMED_PAST_S) return;
+    file.correctiveSeekToS = undefined;
+    const tookMs = nowMs - file.lastCorrectiveSeekAtMs! - (movedS * 1000) / this.context.clock.rate;
+    if (tookMs > 0 && tookMs < MAX_SEEK_LATENCY_MS) this.#seekLatencyS.add(tookMs / 1000);
   }
 
   #resetAll(): void {

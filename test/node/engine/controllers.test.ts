@@ -139,6 +139,29 @@ describe('sync controller', () => {
     engine.destroy();
   });
 
+  test('corrective seeks are timed until the element moves on from where it went (a seeked element still decodes its frame), and the next ones are aimed by that', async () => {
+    let seekNow = false;
+    const latencies: Array<number | undefined> = [];
+    const strategy = new ScriptedStrategy((readings, context) => {
+      latencies.push(context.seekLatencyS);
+      const b = readings.find((reading) => reading.streamId === 'b');
+      if (!seekNow || !b) return { corrections: new Map() };
+      seekNow = false;
+      return { corrections: new Map([['b', { kind: 'seek' as const, toMediaTimeS: b.targetS }]]) };
+    });
+    // A seek completes (seeked) after 30 ms; the element then moves on after its play latency, 25 ms.
+    const { engine, scheduler } = await openReplay([{ id: 'a' }, { id: 'b' }], { syncStrategy: strategy });
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    await scheduler.advance(200);
+    assert.equal(latencies.at(-1), undefined, 'nothing measured before a corrective seek');
+    seekNow = true;
+    await scheduler.advance(300);
+    const measured = latencies.at(-1);
+    assert.ok(measured !== undefined && Math.abs(measured - 0.055) < 0.002, `measured ${measured} s: 30 ms to seeked and 25 ms to move on`);
+    engine.destroy();
+  });
+
   test('unmounted streams are forgotten by the strategy', async () => {
     const strategy = new ScriptedStrategy(() => ({ corrections: new Map() }));
     const { engine, scheduler } = await openReplay(

@@ -49,8 +49,6 @@ export interface ElementCorrectionTuning {
    */
   readonly freshMs: number;
   readonly freshSeekAboveMs: number;
-  /** ...once its deviation changes by at most this (ms per ms): the others move with it. */
-  readonly freshSteadySlope: number;
   readonly quickSeekMs: number;
   /** A correction further off than planned by more than the band is re-aimed, this long after its write (ms). */
   readonly reaimAfterMs: number;
@@ -85,7 +83,6 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   seekAboveMs: 300,
   freshMs: 1000,
   freshSeekAboveMs: 20,
-  freshSteadySlope: 0.1,
   quickSeekMs: 250,
   reaimAfterMs: 300,
   smoothingMs: 120,
@@ -183,12 +180,8 @@ export class ElementCorrector {
   decide(nowMs: number, deviationMs: number, reference: { readonly slope: number; readonly drift: number; readonly noise: number }, userRate: number, lastSeekMs?: number): ElementAction {
     const t = this.tuning;
     if (!Number.isFinite(deviationMs)) return NONE;
-    // (Only onto others moving with it: just after a start, elements with audio may not have moved
-    // on yet, and a seek onto where they are would be left behind at once.)
-    const steady = this.error.count >= 3 && Math.abs(this.error.slope - reference.slope) <= t.freshSteadySlope;
-    const freshOff = this.#fresh(nowMs) && Math.abs(deviationMs) > t.freshSeekAboveMs && !(lastSeekMs !== undefined && lastSeekMs > t.quickSeekMs);
-    if (freshOff && !steady && Math.abs(deviationMs) <= t.seekAboveMs) return NONE;
-    if (freshOff || Math.abs(deviationMs) > t.seekAboveMs) {
+    const freshSeek = this.#fresh(nowMs) && Math.abs(deviationMs) > t.freshSeekAboveMs && !(lastSeekMs !== undefined && lastSeekMs > t.quickSeekMs);
+    if (freshSeek || Math.abs(deviationMs) > t.seekAboveMs) {
       this.#endCorrection();
       return { kind: 'seek' };
     }

@@ -24,8 +24,6 @@ export interface SimStreamSpec {
   readonly rateLatencyMs?: number;
   /** Hiccups: [at real ms, position drop ms] (the element loses that much, as after a decoder stall). */
   readonly hiccups?: ReadonlyArray<readonly [number, number]>;
-  /** It stays where it is until then (real ms): an element with audio that moves on late after a start. */
-  readonly movesFromMs?: number;
   /** How long its last seek took, as the engine reports it (ms; none: not known). */
   readonly lastSeekMs?: number;
 }
@@ -66,7 +64,6 @@ export class SimMedia {
       }
       return;
     }
-    if (nowMs < (this.spec.movesFromMs ?? 0)) return;
     this.positionMs += dtMs * this.effectiveRate * (this.spec.skew ?? 1);
     for (const [atMs, dropMs] of this.spec.hiccups ?? []) {
       if (atMs > nowMs - dtMs && atMs <= nowMs) this.positionMs -= dropMs;

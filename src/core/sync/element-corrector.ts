@@ -7,7 +7,7 @@
  *   deviation is closed to a lower band: two rate writes per correction, none in between.
  * - Gentle rates: just fast enough to close the gap over a short horizon, less for elements with
  *   audio (at the replay's rate 1 their correction is resampled, not time-stretched: it is heard as
- *   a pitch change of its size while it lasts, see `media/media-slot.ts`).
+ *   a pitch change of its size while it lasts, see `pitch-policy.ts`).
  * - A persistent drift of its own (a video-only element runs on the wall clock, the others on the
  *   audio clock) is learned and folded into the rate it returns to, so it does not come back.
  *   Elements with audio learn none: one audio output paces them all.
@@ -157,6 +157,11 @@ export class ElementCorrector {
     this.drift.add(atMs, errorMs);
   }
 
+  /** How late a rate written to this element takes effect (ms). */
+  get #rateLatencyMs(): number {
+    return this.hasAudio ? this.tuning.stopLeadAudioMs : this.tuning.stopLeadMs;
+  }
+
   /** A video-only element just started (see `freshMs`). */
   #fresh(nowMs: number): boolean {
     return !this.hasAudio && this.#firstReadingAtMs !== undefined && nowMs - this.#firstReadingAtMs < this.tuning.freshMs;
@@ -186,7 +191,6 @@ export class ElementCorrector {
       return { kind: 'seek' };
     }
     if (this.#direction !== 0) {
-      const leadMs = this.hasAudio ? t.stopLeadAudioMs : t.stopLeadMs;
       if (this.#refitAtMs !== undefined && nowMs >= this.#refitAtMs) {
         // Its correcting rate has taken effect: a line fitted across that corner would lag behind
         // the element. Clean readings (not a sawtooth) are fitted afresh from here.
@@ -196,7 +200,7 @@ export class ElementCorrector {
       // Where the deviation will be once a rate written now takes effect: the correcting rate runs
       // on for the write's latency, or for as long as it has run if that is shorter (its own write
       // may not have taken effect yet). The rate is known: a slope fitted across its start would lag.
-      const runsOnMs = Math.min(leadMs, nowMs - this.#writtenAtMs);
+      const runsOnMs = Math.min(this.#rateLatencyMs, nowMs - this.#writtenAtMs);
       const ahead = deviationMs + (this.#correctingRate - this.steadyRate(userRate)) * runsOnMs;
       const closed = this.#direction > 0 ? ahead <= t.lowerBandMs : ahead >= -t.lowerBandMs;
       if (!closed) return this.#reaimIfWorse(nowMs, deviationMs, userRate);
@@ -229,7 +233,7 @@ export class ElementCorrector {
     const adjust = Math.min(Math.max(Math.abs(plannedMs) / t.horizonMs, t.minAdjust), maxAdjust);
     this.#correctingRate = quantize(this.steadyRate(userRate) * (1 - this.#direction * adjust));
     this.#plannedDeviationMs = plannedMs;
-    this.#refitAtMs = nowMs + (this.hasAudio ? t.stopLeadAudioMs : t.stopLeadMs);
+    this.#refitAtMs = nowMs + this.#rateLatencyMs;
     return this.#rateAction(nowMs, this.#correctingRate);
   }
 

@@ -17,9 +17,7 @@ export interface PendingStart {
 export class MountedFile {
   /** Since when (real ms) it has lacked the data to play on, while it does. */
   lackingDataSinceMs: number | undefined;
-  /** When (real ms) the sync controller sent it a corrective seek that has not completed... */
-  correctiveSeekAtMs: number | undefined;
-  /** ...and its last one, completed or not (it may lack data for a moment after it completes)... */
+  /** When (real ms) the sync controller last sent it a corrective seek (it may lack data for a moment after it completes)... */
   lastCorrectiveSeekAtMs: number | undefined;
   /** ...and where that one went (media s), until the element is seen moving on from there. */
   correctiveSeekToS: number | undefined;

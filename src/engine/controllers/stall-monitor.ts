@@ -40,7 +40,7 @@ export class StallMonitor implements Controller {
   #inSeekGrace(file: MountedFile, nowMs: number): boolean {
     const sentAtMs = file.lastCorrectiveSeekAtMs;
     if (sentAtMs === undefined || nowMs - sentAtMs >= CORRECTIVE_SEEK_GRACE_MS) return false;
-    return file.correctiveSeekAtMs !== undefined || hasDataAhead(file.element, file.element.currentTime, DECODING_DATA_AHEAD_S);
+    return file.element.seeking || hasDataAhead(file.element, file.element.currentTime, DECODING_DATA_AHEAD_S);
   }
 
   #letGo(file: MountedFile): void {

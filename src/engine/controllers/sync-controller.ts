@@ -102,7 +102,7 @@ export class SyncController implements Controller {
       if (!file) continue;
       this.#queuedRates.delete(file);
       if (correction.kind === 'seek') {
-        file.correctiveSeekAtMs = file.lastCorrectiveSeekAtMs = nowMs;
+        file.lastCorrectiveSeekAtMs = nowMs;
         file.correctiveSeekToS = correction.toMediaTimeS;
         file.element.currentTime = correction.toMediaTimeS;
       } else {
@@ -138,7 +138,6 @@ export class SyncController implements Controller {
     const nowMs = this.context.scheduler.now();
     if (file.seekingSinceMs !== undefined) file.lastSeekMs = nowMs - file.seekingSinceMs;
     file.seekingSinceMs = undefined;
-    file.correctiveSeekAtMs = undefined;
   }
 
   /**

@@ -15,7 +15,7 @@ const STARVED_LATENCY_MS = 40;
 export function settingsFor(quick) {
   return quick
     ? { repeats: 1, syncUntilMs: 3000, starvedUntilMs: 3000, starvedCapMs: 5000, seeks: 3, seekTimeoutMs: 1000, joinsAtMs: [2000], joinTimeoutMs: 1500, startupTrials: 2, tickMs: 1000, timelineRuns: 5, cycles: 100, warmupSeeks: 3 }
-    : { repeats: 5, syncUntilMs: 10000, starvedUntilMs: 8000, starvedCapMs: 20000, seeks: 12, seekTimeoutMs: 2000, joinsAtMs: [3000, 5000, 7000], joinTimeoutMs: 2500, startupTrials: 5, tickMs: 3000, timelineRuns: 11, cycles: 1000, warmupSeeks: 10 };
+    : { repeats: 5, syncUntilMs: 10000, starvedUntilMs: 8000, starvedCapMs: 20000, seeks: 12, seekTimeoutMs: 2000, joinsAtMs: [3000, 5000, 7000], joinTimeoutMs: 2500, startupTrials: 5, tickMs: 5000, timelineRuns: 11, cycles: 1000, warmupSeeks: 10 };
 }
 
 // ---- formatting ----------------------------------------------------------------------------------
@@ -260,15 +260,30 @@ export const SCENARIOS = [
     id: 'tick',
     title: 'h. sync tick, 32 tracks',
     players: ['tic-replay'],
+    repeated: true,
     run: (page, _player, settings) => page.run('tick', { streams: 32, measureMs: settings.tickMs }),
-    rows: (results) => [
-      {
-        metric: 'per-frame engine work: mean / p95 / max (ms)',
-        cells: cells(results, (r) => `${r.tick.mean.toFixed(2)} / ${r.tick.p95.toFixed(2)} / ${r.tick.max.toFixed(2)} (${r.tick.n} ticks)`),
-        target: 'mean ≤ 0.2',
-        ok: check(() => results['tic-replay'].tick.mean <= 0.2),
-      },
-    ],
+    rows: (results, settings) => {
+      const tic = results['tic-replay'];
+      const steadyMean = (run) => run.steady.tick.mean;
+      const worstRun = runsOf(tic).reduce((a, b) => (steadyMean(b) > steadyMean(a) ? b : a), runsOf(tic)[0]);
+      const windowCells = (pick) => cells(results, () => (worstRun ? pick(worstRun) : '–'));
+      const describe = (window) => `${window.tick.mean.toFixed(2)} / ${window.tick.p50.toFixed(2)} / ${window.tick.p95.toFixed(2)} / ${window.tick.max.toFixed(2)} (${window.tick.n} steps, ${window.rateWrites} rate changes)`;
+      return [
+        {
+          metric: `per-frame engine work after the first second (${seconds(settings.tickMs)}), mean (ms): median / worst of ${runsOf(tic).length} runs`,
+          cells: pairCells(results, steadyMean, (value) => value.toFixed(2)),
+          target: 'worst: mean ≤ 0.2',
+          ok: check(() => worst(tic, steadyMean) <= 0.2),
+        },
+        { metric: 'worst run, after the first second: mean / p50 / p95 / max (ms)', cells: windowCells((run) => describe(run.steady)) },
+        { metric: 'worst run, the first second (the start): mean / p50 / p95 / max (ms)', cells: windowCells((run) => describe(run.start)) },
+        {
+          metric: 'control in the worst run, after the first second: a fixed loop timed after each step, on the idle page → here: mean / p50 / p95 (ms)',
+          cells: windowCells((run) => `${run.controlIdleMs.toFixed(2)} → ${run.steady.control.mean.toFixed(2)} / ${run.steady.control.p50.toFixed(2)} / ${run.steady.control.p95.toFixed(2)}`),
+        },
+        { metric: 'the first second, mean (ms): median / worst', cells: pairCells(results, (run) => run.start.tick.mean, (value) => value.toFixed(2)) },
+      ];
+    },
   },
   {
     id: 'timeline',

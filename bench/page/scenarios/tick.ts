@@ -1,38 +1,89 @@
 /**
  * Scenario h: the cost of the engine's per-frame step with many active streams, timed through an
- * injected Scheduler.
+ * injected Scheduler. Two windows, as for the sync scenarios: the first second after the player
+ * claims to play (the start's corrections, and code the JavaScript engine has not optimized yet),
+ * and the steady play after it, which the target is about.
+ *
+ * A control runs beside it: a fixed loop of plain arithmetic, sized before the streams load to take
+ * 0.2 ms (the target) on the idle page, timed the same way right after each step. On a machine
+ * whose cores are busy decoding 32 videos, it shows how much a wall-clock mean grows for work
+ * that does not change.
  */
 import { TicReplayElement } from '../../../src/element/tic-replay.component.js';
 import { browserScheduler, type Scheduler } from '../../../src/engine/scheduler.js';
+import { clearRateWriteLog, rateWritesSince } from '../rate-writes.js';
 import { streamSet } from '../streams.js';
 import { delay, percentiles, until, type Percentiles } from '../util.js';
+import { SETTLE_MS } from './sync.js';
 import { withPlayer } from './stage.js';
 
 export interface TickOptions {
   readonly streams: number;
+  /** How long the steady window lasts, after the first second (ms). */
   readonly measureMs: number;
 }
 
-export interface TickResult {
-  /** Per-frame tick wall time while the clock ran (ms). */
+export interface TickWindow {
+  /** Per-frame step wall time while the clock ran (ms). */
   readonly tick: Percentiles;
+  /** The control loop's wall time, once after each of those steps (ms). */
+  readonly control: Percentiles;
+  /** `playbackRate` changes on the player's elements in the window. */
+  readonly rateWrites: number;
+}
+
+export interface TickResult {
+  /** The first second after the player claimed to play. */
+  readonly start: TickWindow;
+  /** The `measureMs` after that. */
+  readonly steady: TickWindow;
+  /** The control loop's median time on the idle page, before the streams loaded (ms). */
+  readonly controlIdleMs: number;
+  /** The sum of the control's results (kept only so that the loop is not optimized away). */
+  readonly controlSink: number;
   readonly method: string;
   readonly activeStreams: number;
   readonly ticksWhileHeld: number;
   readonly crossOriginIsolated: boolean;
 }
 
+/** Plain arithmetic whose cost depends only on `steps`: the control. */
+function spin(steps: number): number {
+  let sum = 0;
+  for (let i = 0; i < steps; i++) sum += Math.sqrt(i + sum * 1e-9);
+  return sum;
+}
+
+/** Where the control's results go, read at the end, so that no bundler drops the loop as unused. */
+let controlSink = 0;
+
+function timeSpin(steps: number): number {
+  const started = performance.now();
+  controlSink += spin(steps);
+  return performance.now() - started;
+}
+
+/** The number of `spin` steps that takes `targetMs` on the page as it is now, and what it takes (median ms). */
+function calibrateControl(targetMs: number): { steps: number; idleMs: number } {
+  for (let i = 0; i < 40; i++) controlSink += spin(50_000);
+  const probe = 500_000;
+  const perStepMs = percentiles(Array.from({ length: 9 }, () => timeSpin(probe))).p50 / probe;
+  const steps = Math.max(1, Math.round(targetMs / perStepMs));
+  return { steps, idleMs: percentiles(Array.from({ length: 21 }, () => timeSpin(steps))).p50 };
+}
+
 /**
  * The browser's scheduler, except that each frame callback (the engine's step, once per animation
- * frame) is timed and handed to `onFrame`.
+ * frame) is timed and handed to `onFrame`, with the control's time right after it while `measuring`.
  */
-function frameTimingScheduler(onFrame: (elapsedMs: number) => void): Scheduler {
+function frameTimingScheduler(controlSteps: number, measuring: () => boolean, onFrame: (elapsedMs: number, controlMs: number) => void): Scheduler {
   const timed: Scheduler = Object.create(browserScheduler);
   timed.requestFrame = (callback) =>
     browserScheduler.requestFrame(() => {
       const started = performance.now();
       callback();
-      onFrame(performance.now() - started);
+      const elapsedMs = performance.now() - started;
+      onFrame(elapsedMs, measuring() ? timeSpin(controlSteps) : Number.NaN);
     });
   return timed;
 }
@@ -44,28 +95,49 @@ function frameTimingScheduler(onFrame: (elapsedMs: number) => void): Scheduler {
  * held clock does other work.
  */
 export function tick(options: TickOptions): Promise<TickResult> {
-  const durations: number[] = [];
+  const windows = [0, 1].map(() => ({ steps: [] as number[], control: [] as number[] }));
+  let current: (typeof windows)[number] | undefined;
   let ticksWhileHeld = 0;
   let claimsPlaying = () => false;
-  let measuring = false;
-  TicReplayElement.engineScheduler = frameTimingScheduler((elapsedMs) => {
-    if (!measuring) return;
-    if (claimsPlaying()) durations.push(elapsedMs);
-    else ticksWhileHeld += 1;
+  const control = calibrateControl(0.2);
+  const measuring = () => current !== undefined && claimsPlaying();
+  TicReplayElement.engineScheduler = frameTimingScheduler(control.steps, measuring, (elapsedMs, controlMs) => {
+    if (!current) return;
+    if (!measuring()) ticksWhileHeld += 1;
+    else {
+      current.steps.push(elapsedMs);
+      current.control.push(controlMs);
+    }
   });
   const run = withPlayer('tic-replay', async (player) => {
+    clearRateWriteLog();
     const element = (player as unknown as { element: TicReplayElement }).element;
     element.muted = true;
-    await player.load(streamSet('tick', 'mixed', options.streams));
+    const specs = streamSet('tick', 'mixed', options.streams);
+    await player.load(specs);
     element.muted = true;
     player.play();
-    await until(() => player.claimsPlaying(), '32 streams play', 30000);
+    await until(() => player.claimsPlaying(), `${options.streams} streams play`, 30000);
     claimsPlaying = () => player.claimsPlaying();
-    measuring = true;
+    const bounds = [performance.now()];
+    current = windows[0];
+    await delay(SETTLE_MS);
+    bounds.push(performance.now());
+    current = windows[1];
     await delay(options.measureMs);
-    measuring = false;
+    bounds.push(performance.now());
+    current = undefined;
+    const elements = specs.map((spec) => player.elementOf(spec.id)).filter((found): found is HTMLVideoElement => found !== undefined);
+    const summary = (i: number): TickWindow => ({
+      tick: percentiles(windows[i]!.steps),
+      control: percentiles(windows[i]!.control),
+      rateWrites: rateWritesSince(bounds[i]!, elements).filter((write) => write.t < bounds[i + 1]!).length,
+    });
     return {
-      tick: percentiles(durations),
+      start: summary(0),
+      steady: summary(1),
+      controlIdleMs: control.idleMs,
+      controlSink,
       method: 'engine step per animation frame (an injected Scheduler times each frame callback)',
       activeStreams: player.shownStreams().length,
       ticksWhileHeld,

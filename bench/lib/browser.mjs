@@ -64,6 +64,25 @@ export async function withBenchPage(context, origin, use) {
         await cdp.send('HeapProfiler.collectGarbage');
         await cdp.send('HeapProfiler.collectGarbage');
       },
+      /**
+       * Runs `use()` while the page is traced (category devtools.timeline: tasks, frame callbacks
+       * and function calls, each with its wall and thread CPU time) and returns its value and the
+       * trace's events.
+       */
+      traced: async (use) => {
+        const events = [];
+        const collect = ({ value }) => events.push(...value);
+        cdp.on('Tracing.dataCollected', collect);
+        await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
+        try {
+          return { value: await use(), events };
+        } finally {
+          const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+          await cdp.send('Tracing.end');
+          await complete;
+          cdp.off('Tracing.dataCollected', collect);
+        }
+      },
       problems,
     };
     return await use(api);

@@ -74,17 +74,20 @@ function calibrateControl(targetMs: number): { steps: number; idleMs: number } {
 
 /**
  * The browser's scheduler, except that each frame callback (the engine's step, once per animation
- * frame) is timed and handed to `onFrame`, with the control's time right after it while `measuring`.
+ * frame) runs inside a function of its own name (a trace tells its calls apart) and is timed and
+ * handed to `onFrame`.
  */
-function frameTimingScheduler(controlSteps: number, measuring: () => boolean, onFrame: (elapsedMs: number, controlMs: number) => void): Scheduler {
+function frameTimingScheduler(onFrame: (elapsedMs: number) => void): Scheduler {
   const timed: Scheduler = Object.create(browserScheduler);
-  timed.requestFrame = (callback) =>
-    browserScheduler.requestFrame(() => {
+  // Straight to requestAnimationFrame (the bench's page is never hidden): the trace's call is this function's.
+  timed.requestFrame = (callback) => {
+    const frame = requestAnimationFrame(function timedEngineStep() {
       const started = performance.now();
       callback();
-      const elapsedMs = performance.now() - started;
-      onFrame(elapsedMs, measuring() ? timeSpin(controlSteps) : Number.NaN);
+      onFrame(performance.now() - started);
     });
+    return () => cancelAnimationFrame(frame);
+  };
   return timed;
 }
 
@@ -92,7 +95,8 @@ function frameTimingScheduler(controlSteps: number, measuring: () => boolean, on
  * The engine's per-frame work with `streams` active files (muted). The element's engine is given a
  * scheduler whose frame callbacks (the engine's step) are timed with performance.now() (5 µs
  * resolution: the page is cross-origin isolated). Only steps while the clock runs count, since a
- * held clock does other work.
+ * held clock does other work. The control runs in a frame callback of its own, after the step.
+ * `console.timeStamp` marks the windows' bounds for a trace taken around the run.
  */
 export function tick(options: TickOptions): Promise<TickResult> {
   const windows = [0, 1].map(() => ({ steps: [] as number[], control: [] as number[] }));
@@ -100,15 +104,18 @@ export function tick(options: TickOptions): Promise<TickResult> {
   let ticksWhileHeld = 0;
   let claimsPlaying = () => false;
   const control = calibrateControl(0.2);
-  const measuring = () => current !== undefined && claimsPlaying();
-  TicReplayElement.engineScheduler = frameTimingScheduler(control.steps, measuring, (elapsedMs, controlMs) => {
+  TicReplayElement.engineScheduler = frameTimingScheduler((elapsedMs) => {
     if (!current) return;
-    if (!measuring()) ticksWhileHeld += 1;
-    else {
-      current.steps.push(elapsedMs);
-      current.control.push(controlMs);
-    }
+    if (claimsPlaying()) current.steps.push(elapsedMs);
+    else ticksWhileHeld += 1;
   });
+  const controlFrame = () => {
+    if (!current) return;
+    if (claimsPlaying()) current.control.push(timeSpin(control.steps));
+    requestAnimationFrame(controlFrame);
+  };
+  // The names of the frame callbacks and these marks are read from a trace by bench/lib/scenarios.mjs.
+  const mark = (name: string) => console.timeStamp(`tick-window ${name}`);
   const run = withPlayer('tic-replay', async (player) => {
     clearRateWriteLog();
     const element = (player as unknown as { element: TicReplayElement }).element;
@@ -121,12 +128,16 @@ export function tick(options: TickOptions): Promise<TickResult> {
     claimsPlaying = () => player.claimsPlaying();
     const bounds = [performance.now()];
     current = windows[0];
+    mark('start');
+    requestAnimationFrame(controlFrame);
     await delay(SETTLE_MS);
     bounds.push(performance.now());
     current = windows[1];
+    mark('steady');
     await delay(options.measureMs);
     bounds.push(performance.now());
     current = undefined;
+    mark('end');
     const elements = specs.map((spec) => player.elementOf(spec.id)).filter((found): found is HTMLVideoElement => found !== undefined);
     const summary = (i: number): TickWindow => ({
       tick: percentiles(windows[i]!.steps),

@@ -1,8 +1,8 @@
 /**
  * Scenario h: the cost of the engine's per-frame step with many active streams, timed through an
- * injected Scheduler. Two windows, as for the sync scenarios: the first second after the player
- * claims to play (the start's corrections, and code the JavaScript engine has not optimized yet),
- * and the steady play after it, which the target is about.
+ * injected Scheduler. Three windows: the first second after the player claims to play (the start's
+ * corrections, as in the sync scenarios), `warmMs` after it (V8 optimizes code as it runs, and the
+ * step runs 60 times a second), and the steady play after that, which the target is about.
  *
  * A control runs beside it: a fixed loop of plain arithmetic, sized before the streams load to take
  * 0.2 ms (the target) on the idle page, timed the same way right after each step. On a machine
@@ -19,7 +19,9 @@ import { withPlayer } from './stage.js';
 
 export interface TickOptions {
   readonly streams: number;
-  /** How long the steady window lasts, after the first second (ms). */
+  /** How long the window after the first second lasts (ms)... */
+  readonly warmMs: number;
+  /** ...and the steady window after it (ms). */
   readonly measureMs: number;
 }
 
@@ -33,9 +35,11 @@ export interface TickWindow {
 }
 
 export interface TickResult {
-  /** The first second after the player claimed to play. */
+  /** The first second after the player claimed to play, */
   readonly start: TickWindow;
-  /** The `measureMs` after that. */
+  /** the `warmMs` after it, */
+  readonly warm: TickWindow;
+  /** and the `measureMs` after that. */
   readonly steady: TickWindow;
   /** The control loop's median time on the idle page, before the streams loaded (ms). */
   readonly controlIdleMs: number;
@@ -99,7 +103,8 @@ function frameTimingScheduler(onFrame: (elapsedMs: number) => void): Scheduler {
  * `console.timeStamp` marks the windows' bounds for a trace taken around the run.
  */
 export function tick(options: TickOptions): Promise<TickResult> {
-  const windows = [0, 1].map(() => ({ steps: [] as number[], control: [] as number[] }));
+  const names = ['start', 'warm', 'steady'] as const;
+  const windows = names.map(() => ({ steps: [] as number[], control: [] as number[] }));
   let current: (typeof windows)[number] | undefined;
   let ticksWhileHeld = 0;
   let claimsPlaying = () => false;
@@ -126,15 +131,14 @@ export function tick(options: TickOptions): Promise<TickResult> {
     player.play();
     await until(() => player.claimsPlaying(), `${options.streams} streams play`, 30000);
     claimsPlaying = () => player.claimsPlaying();
-    const bounds = [performance.now()];
-    current = windows[0];
-    mark('start');
+    const bounds: number[] = [];
     requestAnimationFrame(controlFrame);
-    await delay(SETTLE_MS);
-    bounds.push(performance.now());
-    current = windows[1];
-    mark('steady');
-    await delay(options.measureMs);
+    for (const [i, lastsMs] of [SETTLE_MS, options.warmMs, options.measureMs].entries()) {
+      bounds.push(performance.now());
+      current = windows[i];
+      mark(names[i]!);
+      await delay(lastsMs);
+    }
     bounds.push(performance.now());
     current = undefined;
     mark('end');
@@ -146,7 +150,8 @@ export function tick(options: TickOptions): Promise<TickResult> {
     });
     return {
       start: summary(0),
-      steady: summary(1),
+      warm: summary(1),
+      steady: summary(2),
       controlIdleMs: control.idleMs,
       controlSink,
       method: 'engine step per animation frame (an injected Scheduler times each frame callback)',

@@ -266,7 +266,9 @@ export const SCENARIOS = [
     players: ['tic-replay'],
     repeated: true,
     // Traced: the wall and thread CPU time of each call of the step's and the control's frame
-    // callbacks (named in bench/page/scenarios/tick.ts), per window between its marks.
+    // callbacks (named in bench/page/scenarios/tick.ts), per window between its marks. The trace
+    // counts every call in a window, the page's own timings only those while the clock runs (in
+    // steady play, the same calls).
     run: async (page, _player, settings) => {
       const { value, events } = await page.traced(() => page.run('tick', { streams: 32, warmMs: settings.tickWarmMs, measureMs: settings.tickMs }));
       return { ...value, traced: callTimesByWindow(events, 'tick-window', [TICK_STEP, TICK_CONTROL]) };

@@ -5,7 +5,7 @@
  * step runs 60 times a second), and the steady play after that, which the target is about.
  *
  * A control runs beside it: a fixed loop of plain arithmetic, sized before the streams load to take
- * 0.2 ms (the target) on the idle page, timed the same way right after each step. On a machine
+ * 0.2 ms (the target) on the idle page, in a frame callback of its own after the step's. On a machine
  * whose cores are busy decoding 32 videos, it shows how much a wall-clock mean grows for work
  * that does not change.
  */

@@ -1,7 +1,7 @@
 // Reads a devtools.timeline trace of the bench's page: the wall and thread CPU time of the calls of
 // named frame callbacks, between marks the page left with console.timeStamp().
 
-/** Nearest-rank summary of `values` (ms). */
+/** Nearest-rank summary of `values` (ms), as `percentiles` in bench/page/util.ts gives in the page. */
 function summary(values) {
   if (values.length === 0) return { n: 0, mean: Number.NaN, p50: Number.NaN, p95: Number.NaN, max: Number.NaN };
   const sorted = [...values].sort((a, b) => a - b);

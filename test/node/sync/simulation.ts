@@ -97,8 +97,8 @@ export interface SimOptions {
   readonly seekLatencyMs?: number;
   /**
    * At a user rate other than 1 (pitch kept: time-stretched), the readings of every element with
-   * audio move in one shared sawtooth (Chromium at 1.5: ±5–8 ms, a period of ~170 ms, while the
-   * pictures agree).
+   * audio move in a sawtooth, each in a phase of its own (Chromium at 1.5: ±5–8 ms, a period of
+   * ~170 ms, the elements' sawtooths not in step, while the pictures agree).
    */
   readonly audioSawtooth?: { readonly amplitudeMs: number; readonly periodMs: number };
 }
@@ -146,9 +146,11 @@ export function simulate(options: SimOptions): SimResult {
     const clockMs = clock.positionMs();
     // Every file starts at 0 on the timeline here: media seconds = timeline seconds.
     const readings: StreamReading[] = [];
-    for (const element of media.values()) {
+    for (const [index, element] of [...media.values()].entries()) {
       if (element.seeking) continue;
-      const saw = options.audioSawtooth && element.spec.hasAudio && userRate !== 1 ? options.audioSawtooth.amplitudeMs * (2 * ((nowMs / options.audioSawtooth.periodMs) % 1) - 1) : 0;
+      // Each element's sawtooth in a phase of its own (a third of a period apart), as measured.
+      const phase = (nowMs / (options.audioSawtooth?.periodMs ?? 1) + index / 3) % 1;
+      const saw = options.audioSawtooth && element.spec.hasAudio && userRate !== 1 ? options.audioSawtooth.amplitudeMs * (2 * phase - 1) : 0;
       const noise = (random() * 2 - 1) * noiseMs + saw;
       readings.push({ streamId: element.spec.id, mediaTimeS: (element.positionMs + noise) / 1000, targetS: clockMs / 1000, playbackRate: element.rate, hasAudio: element.spec.hasAudio, lastSeekMs: element.spec.lastSeekMs });
     }

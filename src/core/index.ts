@@ -38,7 +38,7 @@ export { arrangeStage, STAGE_LAYOUTS, type StageLayout, type StageModel, type Ti
 export { SmoothedDriftStrategy } from './sync/smoothed-drift-strategy.js';
 export type { SyncStrategy, SyncDecision, SyncContext, StreamReading } from './sync/sync-strategy.js';
 export { INITIAL_PLAYBACK_STATE, isClockHeld, isPositioning, phaseAfterPositioning, type PlaybackPhase, type PlaybackState } from './playback/phase.js';
-export { hasFutureData, replayReadyState, readyStateEvents, clampToMedia, isPastMediaEnd, type ElementReadiness } from './playback/readiness.js';
+export { hasFutureData, replayReadyState, readyStateEvents, clampToMedia, isPastMediaEnd, type ElementReadiness, type StreamReadiness } from './playback/readiness.js';
 export { MovingAverage } from './playback/moving-average.js';
 export { PLAYBACK_RATES, MIN_RATE, MAX_RATE } from './playback/playback-rates.js';
 export * from './media-api.js';

@@ -3,6 +3,8 @@
  * playing it, in one record. The record is created on mount and dropped with its slot on unmount
  * (`MountController`), the one place per-file state is cleared.
  */
+import { HAVE_FUTURE_DATA, HAVE_NOTHING } from '../core/media-api.js';
+import { hasFutureData } from '../core/playback/readiness.js';
 import { mediaTimeAtS, timelineMsAt } from '../core/sync/media-time.js';
 import type { MediaSlot } from '../media/media-slot.js';
 
@@ -26,6 +28,12 @@ export class MountedFile {
   lastSeekMs: number | undefined;
   /** Set from play() until it visibly advances. */
   pendingStart: PendingStart | undefined;
+  /**
+   * Its element's `readyState`, and whether it can play on from where it is, as read at the start of
+   * the engine's step (`readReadiness`): every controller in that step uses this one reading.
+   */
+  readyState = HAVE_NOTHING;
+  canPlayOn = false;
 
   constructor(readonly slot: MediaSlot) {}
 
@@ -51,17 +59,27 @@ export class MountedFile {
     return timelineMsAt(this.slot.timelineFile, this.element.currentTime - this.slot.videoStartOffsetS);
   }
 
-  /**
-   * Whether it plays sound (Chromium tells by its decoded audio; elsewhere assume it does). Once
-   * known to have audio, it is not asked again: the sync step reads this for every stream.
-   */
-  get hasAudio(): boolean {
-    if (this.#knownToHaveAudio) return true;
+  /** Reads its element's readiness for this step (see `readyState`). */
+  readReadiness(): void {
     const element = this.element;
-    const decoded = (element as HTMLMediaElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount;
-    this.#knownToHaveAudio = element.nodeName === 'AUDIO' || decoded === undefined || decoded > 0;
-    return this.#knownToHaveAudio;
+    this.readyState = element.readyState;
+    this.canPlayOn = this.readyState >= HAVE_FUTURE_DATA || hasFutureData(element);
   }
 
-  #knownToHaveAudio = false;
+  /**
+   * Whether it plays sound (Chromium tells by its decoded audio; elsewhere assume it does). The
+   * answer is kept once known, as the sync step asks for every stream it reads and Chromium's count
+   * costs microseconds a read: "yes" from the first decoded audio, "no" once the element can play
+   * on with none decoded (Chromium decodes every track's first data before it reports that).
+   */
+  get hasAudio(): boolean {
+    if (this.#audio !== undefined) return this.#audio;
+    const element = this.element;
+    const decoded = (element as HTMLMediaElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount;
+    if (element.nodeName === 'AUDIO' || decoded === undefined || decoded > 0) return (this.#audio = true);
+    if (element.readyState >= HAVE_FUTURE_DATA) this.#audio = false;
+    return false;
+  }
+
+  #audio: boolean | undefined;
 }

@@ -201,6 +201,7 @@ export class PlaybackLoop {
     const pastMediaEnd: MountedFile[] = [];
     for (const file of mounts.active) {
       if (file.slot.failed) continue;
+      file.readReadiness();
       (isPastMediaEnd(file.targetS(positionMs), file.slot.mediaDurationS) ? pastMediaEnd : playable).push(file);
     }
     this.#refreshReadyState(playable, false);
@@ -279,7 +280,7 @@ export class PlaybackLoop {
 
   #refreshReadyState(playable: readonly MountedFile[], positioning: boolean): void {
     const previous = this.#readyState;
-    const next = replayReadyState(positioning, playable.map((file) => file.element));
+    const next = replayReadyState(positioning, playable);
     if (next === previous) return;
     this.#readyState = next;
     for (const type of readyStateEvents(previous, next, this.#loadedDataSent)) {

@@ -47,19 +47,25 @@ export function bufferedToEnd(element: Pick<ElementReadiness, 'buffered' | 'dura
   return Number.isFinite(element.duration) && ranges.length > 0 && ranges.end(ranges.length - 1) >= element.duration - FILE_END_TOLERANCE_S;
 }
 
+/** One stream's readiness as read once per engine step: its `readyState`, and `hasFutureData` of it. */
+export interface StreamReadiness {
+  readonly readyState: number;
+  readonly canPlayOn: boolean;
+}
+
 /** The ready state one stream contributes to the replay's: at least "future data" when it can play on. */
-export function streamReadyState(element: ElementReadiness): number {
-  return hasFutureData(element) ? Math.max(element.readyState, HAVE_FUTURE_DATA) : Math.min(element.readyState, HAVE_CURRENT_DATA);
+export function streamReadyState(stream: StreamReadiness): number {
+  return stream.canPlayOn ? Math.max(stream.readyState, HAVE_FUTURE_DATA) : Math.min(stream.readyState, HAVE_CURRENT_DATA);
 }
 
 /**
  * The replay's `readyState`: metadata only while positioning, else the least ready of the streams
  * that should be playing (all of the replay's data when none is).
  */
-export function replayReadyState(positioning: boolean, streams: readonly ElementReadiness[]): number {
+export function replayReadyState(positioning: boolean, streams: readonly StreamReadiness[]): number {
   if (positioning) return HAVE_METADATA;
   let state = HAVE_ENOUGH_DATA;
-  for (const element of streams) state = Math.min(state, streamReadyState(element));
+  for (const stream of streams) state = Math.min(state, streamReadyState(stream));
   return Math.max(state, HAVE_METADATA);
 }
 

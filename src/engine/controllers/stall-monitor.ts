@@ -3,7 +3,7 @@
  * `stallTimeoutMs`; then it is let go (marked `data-stalled`) and the rest go on. It rejoins as soon
  * as it has data again (the sync controller brings it back to the clock).
  */
-import { hasDataAhead, hasFutureData } from '../../core/playback/readiness.js';
+import { hasDataAhead } from '../../core/playback/readiness.js';
 import type { Controller, EngineContext } from '../engine-context.js';
 import type { MountedFile } from '../mounted-file.js';
 
@@ -20,12 +20,12 @@ const DECODING_DATA_AHEAD_S = 0.2;
 export class StallMonitor implements Controller {
   constructor(private readonly context: EngineContext) {}
 
-  /** The streams among `playable` that the clock must wait for now. */
+  /** The streams among `playable` that the clock must wait for now (by their readiness read this step). */
   blocking(playable: readonly MountedFile[], nowMs: number): MountedFile[] {
     const blocking: MountedFile[] = [];
     for (const file of playable) {
       if (this.#inSeekGrace(file, nowMs)) continue;
-      if (hasFutureData(file.element)) {
+      if (file.canPlayOn) {
         file.lackingDataSinceMs = undefined;
         if (file.slot.stalled) this.#rejoin(file);
         continue;

@@ -6,7 +6,6 @@
  * strategy can aim them ahead. Swap the strategy with `ReplayEngineOptions.syncStrategy`.
  */
 import { MovingAverage } from '../../core/playback/moving-average.js';
-import { hasFutureData } from '../../core/playback/readiness.js';
 import type { StreamReading, SyncStrategy } from '../../core/sync/sync-strategy.js';
 import { Subscriptions } from '../event-bus.js';
 import type { Controller, EngineContext } from '../engine-context.js';
@@ -78,7 +77,7 @@ export class SyncController implements Controller {
       if (element.paused || element.seeking || file.pendingStart) continue;
       // A stream out of data (let go, or starving) is not where it will be: its readings would pull
       // the others' common error. It is read again, afresh, once it plays on.
-      if (file.slot.stalled || !hasFutureData(element)) {
+      if (file.slot.stalled || !file.canPlayOn) {
         if (this.#steered.delete(file.videoId)) this.strategy.forget(file.videoId);
         continue;
       }

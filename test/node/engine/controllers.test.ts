@@ -61,10 +61,25 @@ describe('sync controller', () => {
     const last = strategy.seen.at(-1)!;
     assert.deepEqual(last.map((reading) => reading.streamId).sort(), ['a', 'b']);
     assert.equal(last.find((reading) => reading.streamId === 'a')!.hasAudio, true);
+    assert.equal(last.find((reading) => reading.streamId === 'b')!.hasAudio, false);
     for (const reading of last) assert.ok(Math.abs(reading.mediaTimeS - reading.targetS) < 0.05);
     assert.equal(world.elementOf('a').playbackRate, 1.01);
     engine.playbackRate = 2;
     assert.ok(strategy.resets >= 1, 'a rate change makes what the strategy learnt stale');
+    engine.destroy();
+  });
+
+  test("whether a stream has audio is asked of its element until known, not on every step: Chromium's count costs a read", async () => {
+    const strategy = new ScriptedStrategy(() => ({ corrections: new Map() }));
+    const { engine, scheduler, world } = await openReplay([{ id: 'a', behaviour: { hasAudio: true } }, { id: 'b' }], { syncStrategy: strategy });
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    const readsWhenPlaying = { a: world.elementOf('a').audioCountReads, b: world.elementOf('b').audioCountReads };
+    await scheduler.advance(2000);
+    assert.ok(strategy.seen.length > 100, 'the sync step ran on every frame');
+    assert.ok(strategy.seen.at(-1)!.every((reading) => reading.hasAudio === (reading.streamId === 'a')));
+    assert.equal(world.elementOf('a').audioCountReads, readsWhenPlaying.a, 'known to have audio: not asked again');
+    assert.equal(world.elementOf('b').audioCountReads, readsWhenPlaying.b, 'none decoded once it could play: known to have none');
     engine.destroy();
   });
 

@@ -61,9 +61,12 @@ describe('readiness', () => {
   });
 
   test('the replay is as ready as its least ready stream, and only has metadata while positioning', () => {
-    assert.equal(replayReadyState(true, [element(HAVE_ENOUGH_DATA)]), HAVE_METADATA);
+    // As the engine's step reads each stream once: its readyState, and whether it can play on.
+    const read = (el: ReturnType<typeof element>) => ({ readyState: el.readyState, canPlayOn: hasFutureData(el) });
+    assert.equal(replayReadyState(true, [read(element(HAVE_ENOUGH_DATA))]), HAVE_METADATA);
     assert.equal(replayReadyState(false, []), HAVE_ENOUGH_DATA);
-    assert.equal(replayReadyState(false, [element(HAVE_ENOUGH_DATA), element(HAVE_CURRENT_DATA, 2)]), HAVE_CURRENT_DATA);
+    assert.equal(replayReadyState(false, [read(element(HAVE_ENOUGH_DATA)), read(element(HAVE_CURRENT_DATA, 2))]), HAVE_CURRENT_DATA);
+    assert.equal(replayReadyState(false, [read(element(HAVE_ENOUGH_DATA)), read(element(HAVE_CURRENT_DATA, 10))]), HAVE_FUTURE_DATA, 'buffered to its end: it can play on');
   });
 
   test('ready-state events fire in order, loadeddata once', () => {

@@ -59,10 +59,17 @@ export class FakeMediaElement extends EventTarget {
     this.nodeName = kind === 'audio' ? 'AUDIO' : 'VIDEO';
   }
 
-  /** What Chromium reports as decoded audio: the engine tells audio-bearing elements by it. */
+  /**
+   * What Chromium reports as decoded audio: the engine tells audio-bearing elements by it. As in
+   * Chromium, none before the first data (audio is decoded with the first frame, before `loadeddata`).
+   */
   get webkitAudioDecodedByteCount(): number {
-    return this.behaviour.hasAudio ? 1000 : 0;
+    this.audioCountReads += 1;
+    return this.behaviour.hasAudio && this.readyState >= HAVE_CURRENT_DATA ? 1000 : 0;
   }
+
+  /** How often the engine asked for it (it is a costly read in Chromium). */
+  audioCountReads = 0;
 
   get currentTime(): number {
     return this.#positionS;

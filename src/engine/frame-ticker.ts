@@ -1,6 +1,6 @@
 /**
- * Calls `tick` once per display frame while started (see `Scheduler.requestFrame`). When the page
- * is hidden or shown, the pending frame is replaced at once: a hidden page gets no animation frames.
+ * Calls `tick` about once per display frame while started (see `Scheduler.requestFrame`). When the
+ * page is hidden or shown, the pending call is replaced at once: a hidden page is stepped less often.
  */
 import type { Cancel, Scheduler } from './scheduler.js';
 

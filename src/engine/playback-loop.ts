@@ -1,6 +1,6 @@
 /**
  * The façade's inner half: the playback state (one `PlaybackPhase`), and the step that runs the
- * controllers in order on every display frame while something moves: the end, mounts, seek
+ * controllers in order about once per display frame while something moves: the end, mounts, seek
  * completion, the synchronized start, waiting, sync. It updates its state and then asks the façade
  * to fire the media event (`announce`): only the façade dispatches events.
  */

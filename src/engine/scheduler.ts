@@ -12,8 +12,8 @@ export interface Scheduler {
   /** Real time in milliseconds (a monotonic clock). */
   now(): number;
   /**
-   * Calls `callback` once, at the next display frame; in a hidden page (no frames) after a short
-   * timer instead, so that sound stays in sync and files keep mounting in the background.
+   * Calls `callback` once, about one display frame from now (60 Hz); in a hidden page less often,
+   * so that sound stays in sync and files keep mounting in the background.
    */
   requestFrame(callback: () => void): Cancel;
   setTimer(callback: () => void, delayMs: number): Cancel;
@@ -24,18 +24,22 @@ export interface Scheduler {
   onVisibilityChange(listener: () => void): Cancel;
 }
 
-/** Frame interval of a hidden page (browsers throttle its timers to about once a second anyway). */
+/** The step's interval in a visible page: one 60 Hz display frame. */
+const FRAME_INTERVAL_MS = 16;
+/** ...and in a hidden page (browsers throttle its timers to about once a second anyway). */
 const HIDDEN_FRAME_INTERVAL_MS = 100;
 
 export const browserScheduler: Scheduler = {
   now: () => performance.now(),
+  /**
+   * A timer, not requestAnimationFrame: the step reads and steers media elements and draws
+   * nothing, and with many videos playing Chromium holds the main thread for the first animation
+   * frame requested in a frame (measured here with 32 videos playing: 234 µs mean, 60 µs median,
+   * against 27 µs for a timer). It also goes on where a page gets no animation frames.
+   */
   requestFrame(callback) {
-    if (document.hidden) {
-      const timer = setTimeout(callback, HIDDEN_FRAME_INTERVAL_MS);
-      return () => clearTimeout(timer);
-    }
-    const frame = requestAnimationFrame(() => callback());
-    return () => cancelAnimationFrame(frame);
+    const timer = setTimeout(callback, document.hidden ? HIDDEN_FRAME_INTERVAL_MS : FRAME_INTERVAL_MS);
+    return () => clearTimeout(timer);
   },
   setTimer(callback, delayMs) {
     const timer = setTimeout(callback, delayMs);

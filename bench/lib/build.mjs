@@ -1,6 +1,7 @@
 // Bundles the benchmark page (bench/page/main.ts and what it imports from src/ and npm) into
 // .bench-build/ with the project's browser plugin chain, as the tests are bundled.
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rollup } from 'rollup';
 import { browserPlugins } from '../../scripts/rollup-plugins.mjs';
 
@@ -8,6 +9,7 @@ export const BUILD_DIR = '.bench-build';
 
 export async function buildBenchPage(root) {
   rmSync(new URL(BUILD_DIR, root), { recursive: true, force: true });
+  makeLongMedia(root);
   const bundle = await rollup({
     input: new URL('bench/page/main.ts', root).pathname,
     plugins: browserPlugins(),
@@ -22,5 +24,25 @@ export async function buildBenchPage(root) {
     await bundle.write({ dir: new URL(BUILD_DIR, root).pathname, format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' });
   } finally {
     await bundle.close();
+  }
+}
+
+/** How many times the long files repeat a 12 s fixture (bench/page/streams.ts reads the same). */
+export const LONG_MEDIA_REPEATS = 7;
+
+/**
+ * The fixtures scenario h plays for over a minute (V8 optimizes code called once per frame only
+ * after tens of seconds): each 12 s fixture repeated, by ffmpeg's concat demuxer without re-encoding,
+ * into .bench-build/media/<name>-x7.mp4.
+ */
+function makeLongMedia(root) {
+  const dir = new URL(`${BUILD_DIR}/media/`, root);
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['board', 'cam-a', 'cam-b']) {
+    const list = new URL(`${name}.txt`, dir);
+    const source = new URL(`test/fixtures/${name}.mp4`, root).pathname;
+    writeFileSync(list, Array.from({ length: LONG_MEDIA_REPEATS }, () => `file '${source}'\n`).join(''));
+    const output = new URL(`${name}-x${LONG_MEDIA_REPEATS}.mp4`, dir).pathname;
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list.pathname, '-c', 'copy', '-movflags', '+faststart', output]);
   }
 }

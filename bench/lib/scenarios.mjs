@@ -19,7 +19,7 @@ const STARVED_LATENCY_MS = 40;
 export function settingsFor(quick) {
   return quick
     ? { repeats: 1, syncUntilMs: 3000, starvedUntilMs: 3000, starvedCapMs: 5000, seeks: 3, seekTimeoutMs: 1000, joinsAtMs: [2000], joinTimeoutMs: 1500, startupTrials: 2, tickWarmMs: 1000, tickMs: 1000, timelineRuns: 5, cycles: 100, warmupSeeks: 3 }
-    : { repeats: 5, syncUntilMs: 10000, starvedUntilMs: 8000, starvedCapMs: 20000, seeks: 12, seekTimeoutMs: 2000, joinsAtMs: [3000, 5000, 7000], joinTimeoutMs: 2500, startupTrials: 5, tickWarmMs: 4000, tickMs: 5000, timelineRuns: 11, cycles: 1000, warmupSeeks: 10 };
+    : { repeats: 5, syncUntilMs: 10000, starvedUntilMs: 8000, starvedCapMs: 20000, seeks: 12, seekTimeoutMs: 2000, joinsAtMs: [3000, 5000, 7000], joinTimeoutMs: 2500, startupTrials: 5, tickWarmMs: 4000, tickMs: 5000, tickLaterMs: 60000, timelineRuns: 11, cycles: 1000, warmupSeeks: 10 };
 }
 
 // ---- formatting ----------------------------------------------------------------------------------
@@ -270,7 +270,7 @@ export const SCENARIOS = [
     // counts every call in a window, the page's own timings only those while the clock runs (in
     // steady play, the same calls).
     run: async (page, _player, settings) => {
-      const { value, events } = await page.traced(() => page.run('tick', { streams: 32, warmMs: settings.tickWarmMs, measureMs: settings.tickMs }));
+      const { value, events } = await page.traced(() => page.run('tick', { streams: 32, warmMs: settings.tickWarmMs, measureMs: settings.tickMs, laterAtMs: settings.tickLaterMs }));
       return { ...value, traced: callTimesByWindow(events, 'tick-window', [TICK_STEP, TICK_CONTROL]) };
     },
     rows: (results, settings) => {
@@ -296,9 +296,18 @@ export const SCENARIOS = [
           metric: 'worst run, control (a fixed loop, on the idle page → here): wall mean / p95, CPU mean (ms)',
           cells: ofWorstRun((run) => `${run.controlIdleMs.toFixed(2)} → ${run.steady.control.mean.toFixed(2)} / ${run.steady.control.p95.toFixed(2)}, CPU ${run.traced.steady[TICK_CONTROL].cpu.mean.toFixed(2)}`),
         },
+        ...(settings.tickLaterMs === undefined
+          ? []
+          : [
+              {
+                metric: `a minute in (${seconds(settings.tickMs)} from ${seconds(settings.tickLaterMs)} after \`playing\`, 84 s files): the step's thread CPU time, mean (ms): median / worst`,
+                cells: pairCells(results, (run) => run.traced.later[TICK_STEP].cpu.mean, (value) => value.toFixed(2)),
+              },
+            ]),
         ...[
           ['the first second (the start)', 'start'],
           [`the ${seconds(settings.tickWarmMs)} after it`, 'warm'],
+          ...(settings.tickLaterMs === undefined ? [] : [['a minute in', 'later']]),
         ].map(([label, window]) => ({
           metric: `worst run, ${label}: CPU mean, wall mean / p95 (ms)`,
           cells: ofWorstRun((run) => `${run.traced[window][TICK_STEP].cpu.mean.toFixed(2)}, ${run[window].tick.mean.toFixed(2)} / ${run[window].tick.p95.toFixed(2)} (${run[window].tick.n} steps, ${run[window].rateWrites} rate changes)`),

@@ -27,11 +27,14 @@ export interface StreamSpec {
 const pageNonce = Math.random().toString(36).slice(2, 8);
 let urlCounter = 0;
 
-/** A URL of its own for a fixture file. */
+/** A URL of its own for a fixture file (a path from the root when it starts with `/`). */
 export function uniqueUrl(file: string, player: string): string {
   urlCounter += 1;
-  return `${FIXTURES}${file}?p=${player}&s=${urlCounter}&n=${pageNonce}`;
+  return `${file.startsWith('/') ? '' : FIXTURES}${file}?p=${player}&s=${urlCounter}&n=${pageNonce}`;
 }
+
+/** The fixtures repeated 7 times (84 s), made by bench/lib/build.mjs for scenario h. */
+const LONG_MEDIA = { dir: '/.bench-build/media/', suffix: '-x7', durationMs: 7 * 12000 } as const;
 
 function formatOf(file: string): StreamSpec['format'] {
   return file.endsWith('.m3u8') ? 'm3u8' : file.endsWith('.mp3') ? 'mp3' : 'mp4';
@@ -50,11 +53,16 @@ export function threeStreams(player: string): StreamSpec[] {
   ];
 }
 
-/** `count` streams from 0 to 12 s: the whiteboard and cameras, cycling through the 12 s fixtures. */
-export function manyStreams(player: string, count: number): StreamSpec[] {
-  const cameras = ['cam-a.mp4', 'cam-b.mp4', 'board.mp4'];
-  const streams = [stream(player, 'board.mp4', 'board', 0, 12000, 2, 'teacher')];
-  for (let i = 1; i < count; i++) streams.push(stream(player, cameras[(i - 1) % cameras.length]!, `cam-${i}`, 0, 12000));
+/**
+ * `count` streams from 0 to 12 s: the whiteboard and cameras, cycling through the 12 s fixtures;
+ * `long`: the same from 0 to 84 s, with the fixtures repeated.
+ */
+export function manyStreams(player: string, count: number, long = false): StreamSpec[] {
+  const file = (name: string) => (long ? `${LONG_MEDIA.dir}${name}${LONG_MEDIA.suffix}.mp4` : `${name}.mp4`);
+  const durationMs = long ? LONG_MEDIA.durationMs : 12000;
+  const cameras = ['cam-a', 'cam-b', 'board'].map(file);
+  const streams = [stream(player, file('board'), 'board', 0, durationMs, 2, 'teacher')];
+  for (let i = 1; i < count; i++) streams.push(stream(player, cameras[(i - 1) % cameras.length]!, `cam-${i}`, 0, durationMs));
   return streams;
 }
 

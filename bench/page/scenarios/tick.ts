@@ -2,7 +2,10 @@
  * Scenario h: the cost of the engine's per-frame step with many active streams, timed through an
  * injected Scheduler. Three windows: the first second after the player claims to play (the start's
  * corrections, as in the sync scenarios), `warmMs` after it (V8 optimizes code as it runs, and the
- * step runs 60 times a second), and the steady play after that, which the target is about.
+ * step runs 60 times a second), and the steady play after that, which the target is about. If asked
+ * (`laterAtMs`), a fourth, a minute in, on files that last that long: code that runs once per frame
+ * is optimized by V8's top tier only after tens of seconds (a --trace-opt run showed the step and
+ * the sync strategy still in V8's middle tier 22 s in), and a class is watched for far longer.
  *
  * A control runs beside it: a fixed loop of plain arithmetic, sized before the streams load to take
  * 0.2 ms (the target) on the idle page, on a timer of its own at the step's rate. On a machine
@@ -12,7 +15,7 @@
 import { TicReplayElement } from '../../../src/element/tic-replay.component.js';
 import { browserScheduler, type Scheduler } from '../../../src/engine/scheduler.js';
 import { clearRateWriteLog, rateWritesSince } from '../rate-writes.js';
-import { streamSet } from '../streams.js';
+import { manyStreams } from '../streams.js';
 import { delay, percentiles, until, type Percentiles } from '../util.js';
 import { SETTLE_MS } from './sync.js';
 import { withPlayer } from './stage.js';
@@ -23,6 +26,11 @@ export interface TickOptions {
   readonly warmMs: number;
   /** ...and the steady window after it (ms). */
   readonly measureMs: number;
+  /**
+   * If set, the streams last 84 s and one more window of `measureMs` starts this long after
+   * `playing` (ms): V8 optimizes code that runs once per frame only after tens of seconds.
+   */
+  readonly laterAtMs?: number;
 }
 
 export interface TickWindow {
@@ -39,8 +47,10 @@ export interface TickResult {
   readonly start: TickWindow;
   /** the `warmMs` after it, */
   readonly warm: TickWindow;
-  /** and the `measureMs` after that. */
+  /** and the `measureMs` after that; */
   readonly steady: TickWindow;
+  /** and `measureMs` from `laterAtMs` after `playing`, if asked for. */
+  readonly later?: TickWindow;
   /** The control loop's median time on the idle page, before the streams loaded (ms). */
   readonly controlIdleMs: number;
   /** The sum of the control's results (kept only so that the loop is not optimized away). */
@@ -104,7 +114,7 @@ function frameTimingScheduler(onFrame: (elapsedMs: number) => void): Scheduler {
  * `console.timeStamp` marks the windows' bounds for a trace taken around the run.
  */
 export function tick(options: TickOptions): Promise<TickResult> {
-  const names = ['start', 'warm', 'steady'] as const;
+  const names = ['start', 'warm', 'steady', 'later'] as const;
   const windows = names.map(() => ({ steps: [] as number[], control: [] as number[] }));
   let current: (typeof windows)[number] | undefined;
   let ticksWhileHeld = 0;
@@ -126,11 +136,12 @@ export function tick(options: TickOptions): Promise<TickResult> {
     clearRateWriteLog();
     const element = (player as unknown as { element: TicReplayElement }).element;
     element.muted = true;
-    const specs = streamSet('tick', 'mixed', options.streams);
+    const specs = manyStreams('tick', options.streams, options.laterAtMs !== undefined);
     await player.load(specs);
     element.muted = true;
     player.play();
     await until(() => player.claimsPlaying(), `${options.streams} streams play`, 30000);
+    const playingAt = performance.now();
     claimsPlaying = () => player.claimsPlaying();
     const bounds: number[] = [];
     setTimeout(controlFrame, CONTROL_INTERVAL_MS);
@@ -142,17 +153,30 @@ export function tick(options: TickOptions): Promise<TickResult> {
     }
     bounds.push(performance.now());
     current = undefined;
+    if (options.laterAtMs !== undefined) {
+      mark('gap');
+      await delay(Math.max(0, playingAt + options.laterAtMs - performance.now()));
+      bounds.push(performance.now());
+      current = windows[3];
+      mark('later');
+      await delay(options.measureMs);
+      bounds.push(performance.now());
+      current = undefined;
+    }
     mark('end');
     const elements = specs.map((spec) => player.elementOf(spec.id)).filter((found): found is HTMLVideoElement => found !== undefined);
+    // The later window's bounds follow the steady window's end (the gap has none of its own).
+    const boundsOf = (i: number) => (i < 3 ? [bounds[i]!, bounds[i + 1]!] : [bounds[4]!, bounds[5]!]);
     const summary = (i: number): TickWindow => ({
       tick: percentiles(windows[i]!.steps),
       control: percentiles(windows[i]!.control),
-      rateWrites: rateWritesSince(bounds[i]!, elements).filter((write) => write.t < bounds[i + 1]!).length,
+      rateWrites: rateWritesSince(boundsOf(i)[0]!, elements).filter((write) => write.t < boundsOf(i)[1]!).length,
     });
     return {
       start: summary(0),
       warm: summary(1),
       steady: summary(2),
+      ...(options.laterAtMs !== undefined ? { later: summary(3) } : {}),
       controlIdleMs: control.idleMs,
       controlSink,
       method: 'engine step per frame (an injected Scheduler times each frame callback)',

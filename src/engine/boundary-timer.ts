@@ -10,6 +10,8 @@ import type { Cancel, Scheduler } from './scheduler.js';
 export class BoundaryTimer {
   #cancel: Cancel | undefined;
   #dueAtMs = 0;
+  /** What the armed moment was worked out from: it holds while the position is between the two. */
+  #from: { timeline: Timeline; positionMs: number; leadsMs: readonly number[] } | undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -23,11 +25,14 @@ export class BoundaryTimer {
       this.clear();
       return;
     }
+    // No boundary lies between where it was worked out and the moment armed: it is still the next.
+    if (this.#cancel && this.#workedOutFrom(timeline, positionMs, leadsMs)) return;
     let nextMs = timeline.durationMs;
     for (const leadMs of leadsMs) {
       const boundary = nextBoundaryAfter(timeline, positionMs + leadMs);
       if (boundary !== undefined && boundary - leadMs > positionMs) nextMs = Math.min(nextMs, boundary - leadMs);
     }
+    this.#from = { timeline, positionMs, leadsMs: [...leadsMs] };
     if (this.#cancel && this.#dueAtMs === nextMs) return;
     this.clear();
     const delayMs = this.clock.realMsUntil(nextMs, this.scheduler.now());
@@ -44,5 +49,14 @@ export class BoundaryTimer {
   clear(): void {
     this.#cancel?.();
     this.#cancel = undefined;
+    this.#from = undefined;
+  }
+
+  #workedOutFrom(timeline: Timeline, positionMs: number, leadsMs: readonly number[]): boolean {
+    const from = this.#from;
+    if (!from || from.timeline !== timeline || positionMs < from.positionMs || positionMs >= this.#dueAtMs) return false;
+    if (from.leadsMs.length !== leadsMs.length) return false;
+    for (let i = 0; i < leadsMs.length; i++) if (from.leadsMs[i] !== leadsMs[i]) return false;
+    return true;
   }
 }

@@ -32,12 +32,16 @@ export class BoundaryTimer {
       const boundary = nextBoundaryAfter(timeline, positionMs + leadMs);
       if (boundary !== undefined && boundary - leadMs > positionMs) nextMs = Math.min(nextMs, boundary - leadMs);
     }
-    this.#from = { timeline, positionMs, leadsMs: [...leadsMs] };
-    if (this.#cancel && this.#dueAtMs === nextMs) return;
+    const from = { timeline, positionMs, leadsMs: [...leadsMs] };
+    if (this.#cancel && this.#dueAtMs === nextMs) {
+      this.#from = from;
+      return;
+    }
     this.clear();
     const delayMs = this.clock.realMsUntil(nextMs, this.scheduler.now());
     if (!Number.isFinite(delayMs)) return;
     this.#dueAtMs = nextMs;
+    this.#from = from;
     this.#cancel = this.scheduler.setTimer(() => {
       this.#cancel = undefined;
       this.onDue();

@@ -27,8 +27,8 @@ export async function buildBenchPage(root) {
   }
 }
 
-/** How many times the long files repeat a 12 s fixture (bench/page/streams.ts reads the same). */
-export const LONG_MEDIA_REPEATS = 7;
+/** How many times the long files repeat a 12 s fixture (`LONG_MEDIA` in bench/page/streams.ts names the same). */
+const LONG_MEDIA_REPEATS = 7;
 
 /**
  * The fixtures scenario h plays for over a minute (V8 optimizes code called once per frame only

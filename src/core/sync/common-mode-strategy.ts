@@ -17,6 +17,7 @@
 import { ClockFollower, DEFAULT_CLOCK_FOLLOWER_TUNING, type ClockFollowerTuning } from './clock-follower.js';
 import type { Correction } from './drift-policy.js';
 import { DEFAULT_ELEMENT_CORRECTION_TUNING, ElementCorrector, type ElementAction, type ElementCorrectionTuning } from './element-corrector.js';
+import { tieBreakMedian } from './median.js';
 import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from './sync-strategy.js';
 
 export interface SyncTuning {
@@ -118,30 +119,24 @@ export class CommonModeStrategy implements SyncStrategy {
    * rates are the costly ones to change), and video-only elements follow.
    */
   #median(valueOf: (element: ElementCorrector) => number): number | undefined {
-    let audioOnly = false;
-    for (const element of this.#elements.values()) {
-      if (element.hasAudio && element.error.count > 0) {
-        audioOnly = true;
-        break;
-      }
-    }
+    // One pass: the values of the elements with audio at the front of the scratch, the others' at
+    // its back; the front ones are the median's if any element with audio has readings.
     const values = this.#scratch;
-    values.length = 0;
+    const capacity = this.#elements.size;
+    while (values.length < capacity) values.push(0);
+    let audioCount = 0;
+    let videoEnd = capacity;
+    let audioRead = false;
     for (const element of this.#elements.values()) {
-      if (element.error.count === 0 || (audioOnly && !element.hasAudio)) continue;
+      if (element.error.count === 0) continue;
+      audioRead ||= element.hasAudio;
+      if (audioRead && !element.hasAudio) continue;
       const value = valueOf(element);
-      if (Number.isFinite(value)) values.push(value);
+      if (!Number.isFinite(value)) continue;
+      if (element.hasAudio) values[audioCount++] = value;
+      else values[--videoEnd] = value;
     }
-    if (values.length === 0) return undefined;
-    values.sort((a, b) => a - b);
-    const middle = values.length >> 1;
-    if (values.length % 2) return values[middle]!;
-    // Between two values, the one nearer 0: the clock breaks the tie. Their mean would have both
-    // corrected at once (two cameras 12 ms apart: each towards a mean that moves as the other is
-    // corrected, ending a few ms apart for good); this way only the one off the clock is moved.
-    const lower = values[middle - 1]!;
-    const upper = values[middle]!;
-    return Math.abs(lower) <= Math.abs(upper) ? lower : upper;
+    return audioRead ? tieBreakMedian(values, 0, audioCount) : tieBreakMedian(values, videoEnd, capacity);
   }
 }
 

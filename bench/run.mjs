@@ -19,9 +19,9 @@ import { startServer } from './lib/server.mjs';
 const USAGE = `Usage: node bench/run.mjs [options]
 
   --quick          shorter scenarios, one run each: a smoke run (about two minutes)
-  --only <names>   comma-separated scenarios (a–o or steady, cameras, cameras360, rate, eight,
+  --only <names>   comma-separated scenarios (a–p or steady, cameras, cameras360, rate, eight,
                    cameras8, cameras8-360, busy, starved, seeks, join, startup, tick, timeline,
-                   cycles) and/or players (tic-replay, timingsrc, paella-style, plain)
+                   cycles, minute) and/or players (tic-replay, timingsrc, paella-style, plain)
   --repeats <n>    fresh-page runs per player of each sync scenario (default 5; --quick: 1)
   --chart <name>   the sync scenario whose first runs are charted (default: cameras, i.e. k)
   --record         also write the table, the chart and the machine it ran on into BENCHMARKS.md

@@ -18,8 +18,8 @@ const STARVED_LATENCY_MS = 40;
 /** Settings of a full run and of a `--quick` smoke run. */
 export function settingsFor(quick) {
   return quick
-    ? { repeats: 1, syncUntilMs: 3000, starvedUntilMs: 3000, starvedCapMs: 5000, seeks: 3, seekTimeoutMs: 1000, joinsAtMs: [2000], joinTimeoutMs: 1500, startupTrials: 2, tickWarmMs: 1000, tickMs: 1000, timelineRuns: 5, cycles: 100, warmupSeeks: 3 }
-    : { repeats: 5, syncUntilMs: 10000, starvedUntilMs: 8000, starvedCapMs: 20000, seeks: 12, seekTimeoutMs: 2000, joinsAtMs: [3000, 5000, 7000], joinTimeoutMs: 2500, startupTrials: 5, tickWarmMs: 4000, tickMs: 5000, tickLaterMs: 60000, timelineRuns: 11, cycles: 1000, warmupSeeks: 10 };
+    ? { repeats: 1, syncUntilMs: 3000, minuteUntilMs: 4000, starvedUntilMs: 3000, starvedCapMs: 5000, seeks: 3, seekTimeoutMs: 1000, joinsAtMs: [2000], joinTimeoutMs: 1500, startupTrials: 2, tickWarmMs: 1000, tickMs: 1000, timelineRuns: 5, cycles: 100, warmupSeeks: 3 }
+    : { repeats: 5, syncUntilMs: 10000, minuteUntilMs: 61000, starvedUntilMs: 8000, starvedCapMs: 20000, seeks: 12, seekTimeoutMs: 2000, joinsAtMs: [3000, 5000, 7000], joinTimeoutMs: 2500, startupTrials: 5, tickWarmMs: 4000, tickMs: 5000, tickLaterMs: 60000, timelineRuns: 11, cycles: 1000, warmupSeeks: 10 };
 }
 
 // ---- formatting ----------------------------------------------------------------------------------
@@ -91,19 +91,24 @@ const perMinute = (value) => (Number.isFinite(value) ? value.toFixed(1) : '–')
  * `targets`: the spread p95 bound (ms), whether it must also be ≤ timingsrc's (+ a margin), and the
  * frame gap p95 bound; all checked on the worst run, as the issue asks.
  */
-function syncScenario({ id, title, set, streams, rate = 1, busy = false, targets }) {
+function syncScenario({ id, title, set, streams, rate = 1, busy = false, players = SYNC_PLAYERS, untilMs = (settings) => settings.syncUntilMs, targets }) {
   return {
     id,
     title,
-    players: SYNC_PLAYERS,
+    players,
     repeated: true,
     busy,
     run: (page, player, settings, { traced }) =>
-      page.run('sync', { player, set, streams, rate, untilMs: settings.syncUntilMs, wallCapMs: settings.syncUntilMs / rate + 8000, trace: traced }),
+      page.run('sync', { player, set, streams, rate, untilMs: untilMs(settings), wallCapMs: untilMs(settings) / rate + 8000, trace: traced }),
     rows: (results) => syncRows(results, targets),
   };
 }
 
+/**
+ * `targets.writes`: the steady-state bound on rate changes is judged here. It is judged in p only,
+ * a minute of play: a scenario's 9 s window cannot tell a rate per minute below one correction of
+ * one stream (3 streams: 4.4 per stream per minute), so elsewhere the figure is shown, not judged.
+ */
 function syncRows(results, targets) {
   const tic = results['tic-replay'];
   const timingsrc = results.timingsrc;
@@ -115,12 +120,16 @@ function syncRows(results, targets) {
     {
       metric: `spread p95 (ms): median / worst of ${runsOf(tic).length || '?'} runs`,
       cells: pairCells(results, (r) => r.spread.p95),
-      target: `worst: ${spreadTarget.join(' and ')}`,
-      ok: check(() => {
-        const mine = worst(tic, (r) => r.spread.p95);
-        const theirs = worst(timingsrc, (r) => r.spread.p95);
-        return (targets.spread === undefined || mine <= targets.spread) && (targets.vsTimingsrc === undefined || mine <= theirs + targets.vsTimingsrc);
-      }),
+      ...(spreadTarget.length
+        ? {
+            target: `worst: ${spreadTarget.join(' and ')}`,
+            ok: check(() => {
+              const mine = worst(tic, (r) => r.spread.p95);
+              const theirs = worst(timingsrc, (r) => r.spread.p95);
+              return (targets.spread === undefined || mine <= targets.spread) && (targets.vsTimingsrc === undefined || mine <= theirs + targets.vsTimingsrc);
+            }),
+          }
+        : {}),
     },
     {
       metric: 'frame gap p95 (ms): median / worst',
@@ -132,8 +141,7 @@ function syncRows(results, targets) {
     {
       metric: 'rate changes per stream per minute: median / worst',
       cells: pairCells(results, (r) => r.rateWritesPerStreamMinute, perMinute),
-      target: 'worst: ≤ 2',
-      ok: check(() => worst(tic, (r) => r.rateWritesPerStreamMinute) <= 2),
+      ...(targets.writes ? { target: 'worst: ≤ 2', ok: check(() => worst(tic, (r) => r.rateWritesPerStreamMinute) <= 2) } : {}),
     },
     { metric: 'worst run: spread p50 / p95 / max (ms)', cells: cells(results, (r) => (runsOf(r).length ? trio(worstRun(r).spread) : '–')) },
     {
@@ -160,6 +168,17 @@ export const SCENARIOS = [
   syncScenario({ id: 'cameras8', title: 'l. 8 cameras, all with audio', set: 'cameras', streams: 8, targets: { spread: 5, vsTimingsrc: 0, frameGap: 10 } }),
   syncScenario({ id: 'cameras8-360', title: 'n. 8 cameras with audio, 640×360', set: 'cameras-360', streams: 8, targets: { spread: 5, vsTimingsrc: 0, frameGap: 10 } }),
   syncScenario({ id: 'busy', title: 'o. busy machine (one core kept busy), 3 cameras with audio', set: 'cameras', streams: 3, busy: true, targets: { vsTimingsrc: 2 } }),
+  // The steady-state rate changes over a minute, as the target counts them (84 s files: the fixtures
+  // repeated); beside the peer a timing object is. Its spread and frame gap are shown, not judged: a's are.
+  syncScenario({
+    id: 'minute',
+    title: 'p. a minute of steady play, 3 streams (whiteboard without audio)',
+    set: 'mixed-long',
+    streams: 3,
+    players: ['tic-replay', 'timingsrc'],
+    untilMs: (settings) => settings.minuteUntilMs,
+    targets: { writes: true },
+  }),
   {
     id: 'starved',
     title: `d. starved network (${STARVED_KIB_PER_S} KiB/s for ~72 KB/s of media)`,
@@ -361,7 +380,7 @@ export const SCENARIOS = [
   },
 ];
 
-/** Scenario ids, their letters (a–o) and player names accepted by `--only`. */
+/** Scenario ids, their letters (a–p) and player names accepted by `--only`. */
 export function selectByOnly(only) {
   if (!only) return { scenarios: SCENARIOS, players: PLAYERS };
   const names = only.split(',').map((name) => name.trim()).filter(Boolean);

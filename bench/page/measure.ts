@@ -9,6 +9,8 @@ import { percentiles, type Percentiles } from './util.js';
 
 /** The fixtures have at most 600 frames: a larger number is a misread. */
 const MAX_FRAME = 599;
+/** The long media repeat the 12 s fixtures, codes and all: their frame numbers count on from 600 each time. */
+const FIXTURE_FRAMES = MAX_FRAME + 1;
 
 /** The frame numbers `videos` display at one instant, from their pixels (undefined: no picture yet). */
 export function displayedFrames(videos: readonly HTMLVideoElement[]): Array<number | undefined> {
@@ -38,6 +40,16 @@ export interface Reading {
 }
 
 /**
+ * The frame number in the whole file: a code read from a repeated fixture (see LONG_MEDIA in
+ * streams.ts) is placed in the repeat its element's currentTime is in (a reading never lags a
+ * whole repeat, 12 s). The 12 s fixtures themselves are always in the first.
+ */
+function unwrapFrame(code: number | undefined, currentTimeS: number): number | undefined {
+  if (code === undefined) return undefined;
+  return code + Math.round((currentTimeS * FPS - code) / FIXTURE_FRAMES) * FIXTURE_FRAMES;
+}
+
+/**
  * Reads every shown stream of `player` in this one task: all currentTimes (Chromium keeps an
  * element's currentTime fixed from its first read until the next microtask checkpoint, so these
  * are one instant), then all pictures at one instant (see displayedFrames), a few ms later at most.
@@ -54,7 +66,7 @@ export function readPlayer(player: BenchPlayer): Reading {
     startMs: stream.startMs,
     currentTimeS: times[i]!,
     positionMs: stream.startMs + times[i]! * 1000,
-    frame: frames[i],
+    frame: unwrapFrame(frames[i], times[i]!),
   }));
   return { t, clockMs, claimsPlaying, streams };
 }

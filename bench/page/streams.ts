@@ -36,6 +36,11 @@ export function uniqueUrl(file: string, player: string): string {
 /** The fixtures repeated 7 times (84 s), made by bench/lib/build.mjs for scenario h. */
 const LONG_MEDIA = { dir: '/.bench-build/media/', suffix: '-x7', durationMs: 7 * 12000 } as const;
 
+/** A fixture's file (`long`: its 84 s repeat) and how long it plays (ms). */
+function fixture(name: string, long: boolean): { readonly file: string; readonly durationMs: number } {
+  return long ? { file: `${LONG_MEDIA.dir}${name}${LONG_MEDIA.suffix}.mp4`, durationMs: LONG_MEDIA.durationMs } : { file: `${name}.mp4`, durationMs: 12000 };
+}
+
 function formatOf(file: string): StreamSpec['format'] {
   return file.endsWith('.m3u8') ? 'm3u8' : file.endsWith('.mp3') ? 'mp3' : 'mp4';
 }
@@ -44,12 +49,14 @@ export function stream(player: string, file: string, id: string, startMs: number
   return { id, url: uniqueUrl(file, player), startMs, durationMs, videoType, userId, format: formatOf(file) };
 }
 
-/** Two cameras and the whiteboard, all from 0 to 12 s. */
-export function threeStreams(player: string): StreamSpec[] {
+/** Two cameras and the whiteboard, all from 0 to 12 s; `long`: from 0 to 84 s, the fixtures repeated. */
+export function threeStreams(player: string, long = false): StreamSpec[] {
+  const file = (name: string) => fixture(name, long).file;
+  const { durationMs } = fixture('board', long);
   return [
-    stream(player, 'board.mp4', 'board', 0, 12000, 2, 'teacher'),
-    stream(player, 'cam-a.mp4', 'cam-a', 0, 12000),
-    stream(player, 'cam-b.mp4', 'cam-b', 0, 12000),
+    stream(player, file('board'), 'board', 0, durationMs, 2, 'teacher'),
+    stream(player, file('cam-a'), 'cam-a', 0, durationMs),
+    stream(player, file('cam-b'), 'cam-b', 0, durationMs),
   ];
 }
 
@@ -58,16 +65,16 @@ export function threeStreams(player: string): StreamSpec[] {
  * `long`: the same from 0 to 84 s, with the fixtures repeated.
  */
 export function manyStreams(player: string, count: number, long = false): StreamSpec[] {
-  const file = (name: string) => (long ? `${LONG_MEDIA.dir}${name}${LONG_MEDIA.suffix}.mp4` : `${name}.mp4`);
-  const durationMs = long ? LONG_MEDIA.durationMs : 12000;
+  const file = (name: string) => fixture(name, long).file;
+  const { durationMs } = fixture('board', long);
   const cameras = ['cam-a', 'cam-b', 'board'].map(file);
   const streams = [stream(player, file('board'), 'board', 0, durationMs, 2, 'teacher')];
   for (let i = 1; i < count; i++) streams.push(stream(player, cameras[(i - 1) % cameras.length]!, `cam-${i}`, 0, durationMs));
   return streams;
 }
 
-/** Which files a sync scenario plays. */
-export type StreamSet = 'mixed' | 'cameras' | 'cameras-360';
+/** Which files a sync scenario plays (`mixed-long`: `mixed`'s three, 84 s long). */
+export type StreamSet = 'mixed' | 'mixed-long' | 'cameras' | 'cameras-360';
 
 /**
  * `count` streams from 0 to 12 s. `mixed`: the audio-less whiteboard and cameras with audio (the
@@ -76,6 +83,7 @@ export type StreamSet = 'mixed' | 'cameras' | 'cameras-360';
  */
 export function streamSet(player: string, set: StreamSet, count: number): StreamSpec[] {
   if (set === 'mixed') return count === 3 ? threeStreams(player) : manyStreams(player, count);
+  if (set === 'mixed-long') return count === 3 ? threeStreams(player, true) : manyStreams(player, count, true);
   const suffix = set === 'cameras-360' ? '-360' : '';
   const files = ['a', 'b', 'c'].map((letter) => `cam-${letter}${suffix}.mp4`);
   return Array.from({ length: count }, (_, i) => stream(player, files[i % files.length]!, `cam-${i + 1}`, 0, 12000));

@@ -105,9 +105,9 @@ function syncScenario({ id, title, set, streams, rate = 1, busy = false, players
 }
 
 /**
- * `targets.writes`: the steady-state bound on rate changes is judged here. It is judged in p only,
- * a minute of play: a scenario's 9 s window cannot tell a rate per minute below one correction of
- * one stream (3 streams: 4.4 per stream per minute), so elsewhere the figure is shown, not judged.
+ * `targets.writes`: whether the steady-state bound on rate changes (≤ 2 per stream per minute) is
+ * judged. Only p, a minute of play, judges it: a 9 s window cannot tell a rate per minute below
+ * one correction of one stream (3 streams: 4.4 per stream per minute); elsewhere it is shown.
  */
 function syncRows(results, targets) {
   const tic = results['tic-replay'];
@@ -169,7 +169,7 @@ export const SCENARIOS = [
   syncScenario({ id: 'cameras8-360', title: 'n. 8 cameras with audio, 640×360', set: 'cameras-360', streams: 8, targets: { spread: 5, vsTimingsrc: 0, frameGap: 10 } }),
   syncScenario({ id: 'busy', title: 'o. busy machine (one core kept busy), 3 cameras with audio', set: 'cameras', streams: 3, busy: true, targets: { vsTimingsrc: 2 } }),
   // The steady-state rate changes over a minute, as the target counts them (84 s files: the fixtures
-  // repeated); beside the peer a timing object is. Its spread and frame gap are shown, not judged: a's are.
+  // looped), beside timingsrc. Spread and frame gap are shown, not judged: a's are.
   syncScenario({
     id: 'minute',
     title: 'p. a minute of steady play, 3 streams (whiteboard without audio)',

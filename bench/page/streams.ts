@@ -33,7 +33,7 @@ export function uniqueUrl(file: string, player: string): string {
   return `${file.startsWith('/') ? '' : FIXTURES}${file}?p=${player}&s=${urlCounter}&n=${pageNonce}`;
 }
 
-/** The fixtures repeated 7 times (84 s), made by bench/lib/build.mjs for scenario h. */
+/** The fixtures looped 7 times (84 s), made by bench/lib/build.mjs for scenarios h and p. */
 const LONG_MEDIA = { dir: '/.bench-build/media/', suffix: '-x7', durationMs: 7 * 12000 } as const;
 
 /** A fixture's file (`long`: its 84 s repeat) and how long it plays (ms). */

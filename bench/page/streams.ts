@@ -36,10 +36,13 @@ export function uniqueUrl(file: string, player: string): string {
 /** The fixtures looped 7 times (84 s), made by bench/lib/build.mjs for scenarios h and p. */
 const LONG_MEDIA = { dir: '/.bench-build/media/', suffix: '-x7', durationMs: 7 * 12000 } as const;
 
-/** A fixture's file (`long`: its 84 s repeat) and how long it plays (ms). */
-function fixture(name: string, long: boolean): { readonly file: string; readonly durationMs: number } {
-  return long ? { file: `${LONG_MEDIA.dir}${name}${LONG_MEDIA.suffix}.mp4`, durationMs: LONG_MEDIA.durationMs } : { file: `${name}.mp4`, durationMs: 12000 };
+/** A fixture's file, or (`long`) its 84 s loop. */
+function fixtureFile(name: string, long: boolean): string {
+  return long ? `${LONG_MEDIA.dir}${name}${LONG_MEDIA.suffix}.mp4` : `${name}.mp4`;
 }
+
+/** How long a fixture, or (`long`) its loop, plays (ms). */
+const fixtureDurationMs = (long: boolean): number => (long ? LONG_MEDIA.durationMs : 12000);
 
 function formatOf(file: string): StreamSpec['format'] {
   return file.endsWith('.m3u8') ? 'm3u8' : file.endsWith('.mp3') ? 'mp3' : 'mp4';
@@ -51,8 +54,8 @@ export function stream(player: string, file: string, id: string, startMs: number
 
 /** Two cameras and the whiteboard, all from 0 to 12 s; `long`: from 0 to 84 s, the fixtures repeated. */
 export function threeStreams(player: string, long = false): StreamSpec[] {
-  const file = (name: string) => fixture(name, long).file;
-  const { durationMs } = fixture('board', long);
+  const file = (name: string) => fixtureFile(name, long);
+  const durationMs = fixtureDurationMs(long);
   return [
     stream(player, file('board'), 'board', 0, durationMs, 2, 'teacher'),
     stream(player, file('cam-a'), 'cam-a', 0, durationMs),
@@ -65,8 +68,8 @@ export function threeStreams(player: string, long = false): StreamSpec[] {
  * `long`: the same from 0 to 84 s, with the fixtures repeated.
  */
 export function manyStreams(player: string, count: number, long = false): StreamSpec[] {
-  const file = (name: string) => fixture(name, long).file;
-  const { durationMs } = fixture('board', long);
+  const file = (name: string) => fixtureFile(name, long);
+  const durationMs = fixtureDurationMs(long);
   const cameras = ['cam-a', 'cam-b', 'board'].map(file);
   const streams = [stream(player, file('board'), 'board', 0, durationMs, 2, 'teacher')];
   for (let i = 1; i < count; i++) streams.push(stream(player, cameras[(i - 1) % cameras.length]!, `cam-${i}`, 0, durationMs));

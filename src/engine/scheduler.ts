@@ -25,7 +25,7 @@ export interface Scheduler {
 }
 
 /** The step's interval in a visible page: one 60 Hz display frame. */
-const FRAME_INTERVAL_MS = 16;
+export const FRAME_INTERVAL_MS = 16;
 /** ...and in a hidden page (browsers throttle its timers to about once a second anyway). */
 const HIDDEN_FRAME_INTERVAL_MS = 100;
 

@@ -13,7 +13,7 @@
  * that does not change.
  */
 import { TicReplayElement } from '../../../src/element/tic-replay.component.js';
-import { browserScheduler, type Scheduler } from '../../../src/engine/scheduler.js';
+import { browserScheduler, FRAME_INTERVAL_MS, type Scheduler } from '../../../src/engine/scheduler.js';
 import { clearRateWriteLog, rateWritesSince } from '../rate-writes.js';
 import { manyStreams } from '../streams.js';
 import { delay, percentiles, until, type Percentiles } from '../util.js';
@@ -68,9 +68,6 @@ function spin(steps: number): number {
   return sum;
 }
 
-/** The control's interval: the engine steps on a 16 ms timer (browserScheduler.requestFrame). */
-const CONTROL_INTERVAL_MS = 16;
-
 /** Where the control's results go, read at the end, so that no bundler drops the loop as unused. */
 let controlSink = 0;
 
@@ -110,7 +107,7 @@ function frameTimingScheduler(onFrame: (elapsedMs: number) => void): Scheduler {
  * The engine's per-frame work with `streams` active files (muted). The element's engine is given a
  * scheduler whose frame callbacks (the engine's step) are timed with performance.now() (5 µs
  * resolution: the page is cross-origin isolated). Only steps while the clock runs count, since a
- * held clock does other work. The control runs on a timer of its own, at the step's rate (16 ms).
+ * held clock does other work. The control runs on a timer of its own, at the step's rate (FRAME_INTERVAL_MS).
  * `console.timeStamp` marks the windows' bounds for a trace taken around the run.
  */
 export function tick(options: TickOptions): Promise<TickResult> {
@@ -128,7 +125,7 @@ export function tick(options: TickOptions): Promise<TickResult> {
   const controlFrame = () => {
     if (!current) return;
     if (claimsPlaying()) current.control.push(timeSpin(control.steps));
-    setTimeout(controlFrame, CONTROL_INTERVAL_MS);
+    setTimeout(controlFrame, FRAME_INTERVAL_MS);
   };
   // The names of the frame callbacks and these marks are read from a trace by bench/lib/scenarios.mjs.
   const mark = (name: string) => console.timeStamp(`tick-window ${name}`);
@@ -144,7 +141,7 @@ export function tick(options: TickOptions): Promise<TickResult> {
     const playingAt = performance.now();
     claimsPlaying = () => player.claimsPlaying();
     const bounds: number[] = [];
-    setTimeout(controlFrame, CONTROL_INTERVAL_MS);
+    setTimeout(controlFrame, FRAME_INTERVAL_MS);
     for (const [i, lastsMs] of [SETTLE_MS, options.warmMs, options.measureMs].entries()) {
       bounds.push(performance.now());
       current = windows[i];

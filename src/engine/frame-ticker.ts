@@ -1,11 +1,12 @@
 /**
- * Calls `tick` about once per display frame while started (see `Scheduler.requestFrame`). When the
- * page is hidden or shown, the pending call is replaced at once: a hidden page is stepped less often.
+ * Calls `tick` about once per display frame while started (see `Scheduler.everyFrame`). When the
+ * page is hidden or shown, the repeating call is replaced at once: a hidden page is stepped less
+ * often.
  */
 import type { Cancel, Scheduler } from './scheduler.js';
 
 export class FrameTicker {
-  #cancelFrame: Cancel | undefined;
+  #cancelFrames: Cancel | undefined;
   #stopWatchingVisibility: Cancel | undefined;
 
   constructor(
@@ -16,35 +17,24 @@ export class FrameTicker {
   start(): void {
     if (this.#stopWatchingVisibility) return;
     this.#stopWatchingVisibility = this.scheduler.onVisibilityChange(this.#onVisibility);
-    this.#schedule();
+    this.#cancelFrames = this.scheduler.everyFrame(this.#run);
   }
 
   stop(): void {
     if (!this.#stopWatchingVisibility) return;
     this.#stopWatchingVisibility();
     this.#stopWatchingVisibility = undefined;
-    this.#cancel();
+    this.#cancelFrames?.();
+    this.#cancelFrames = undefined;
   }
 
   readonly #run = () => {
-    this.#cancelFrame = undefined;
-    if (!this.#stopWatchingVisibility) return;
-    this.#schedule();
-    this.tick();
+    if (this.#stopWatchingVisibility) this.tick();
   };
 
   readonly #onVisibility = () => {
-    this.#cancel();
-    this.#schedule();
+    this.#cancelFrames?.();
+    this.#cancelFrames = this.scheduler.everyFrame(this.#run);
     this.tick();
   };
-
-  #schedule(): void {
-    this.#cancelFrame ??= this.scheduler.requestFrame(this.#run);
-  }
-
-  #cancel(): void {
-    this.#cancelFrame?.();
-    this.#cancelFrame = undefined;
-  }
 }

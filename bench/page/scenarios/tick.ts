@@ -93,9 +93,9 @@ function calibrateControl(targetMs: number): { steps: number; idleMs: number } {
  */
 function frameTimingScheduler(onFrame: (elapsedMs: number) => void): Scheduler {
   const timed: Scheduler = Object.create(browserScheduler);
-  // The browser scheduler's own frame request, given a named function: the trace's call is this function's.
-  timed.requestFrame = (callback) =>
-    browserScheduler.requestFrame(function timedEngineStep() {
+  // The browser scheduler's own repeating frame call, given a named function: the trace's call is this function's.
+  timed.everyFrame = (callback) =>
+    browserScheduler.everyFrame(function timedEngineStep() {
       const started = performance.now();
       callback();
       onFrame(performance.now() - started);

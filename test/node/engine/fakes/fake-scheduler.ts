@@ -26,7 +26,7 @@ export class FakeScheduler implements Scheduler {
     return this.nowMs;
   }
 
-  requestFrame(callback: () => void): Cancel {
+  everyFrame(callback: () => void): Cancel {
     const entry = () => callback();
     this.#frames.add(entry);
     return () => this.#frames.delete(entry);
@@ -81,9 +81,8 @@ export class FakeScheduler implements Scheduler {
         await this.flush();
       }
       this.#moveTo(frameEndMs);
-      const frames = [...this.#frames];
-      this.#frames.clear();
-      for (const frame of frames) frame();
+      // Each repeating frame callback once (one cancelled by an earlier one in this frame does not run).
+      for (const frame of [...this.#frames]) if (this.#frames.has(frame)) frame();
       await this.flush();
     }
   }

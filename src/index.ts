@@ -3,6 +3,7 @@ export { TicReplayElement, defineTicReplay, type TicReplayEventMap } from './ele
 export { TicReplayError } from './engine/replay-error.js';
 export { ReplayEngine, PLAYBACK_RATES, type ReplayEngineOptions } from './engine/replay-engine.js';
 export { browserScheduler, type Scheduler, type Cancel } from './engine/scheduler.js';
+export { StartLatencies, pageStartLatencies, type LatencyKind } from './engine/start-latencies.js';
 export type { SyncStrategy, SyncDecision, SyncContext, StreamReading } from './core/sync/sync-strategy.js';
 export type { PlaybackPhase } from './core/playback/phase.js';
 export { MEDIA_EVENTS, MEDIA_PROPERTIES, type MediaFace, type MediaEventName } from './core/media-api.js';

@@ -1,11 +1,12 @@
 /**
- * What every controller of one engine shares: the event bus, the scheduler, the master clock and
- * the settings. Controllers read these; they never call one another (they talk through the bus),
+ * What every controller of one engine shares: the event bus, the scheduler, the master clock, the
+ * settings and the measured start latencies. Controllers read these; they never call one another (they talk through the bus),
  * and the façade (`replay-engine.ts`) decides the order of one step.
  */
 import type { MasterClock } from '../core/clock/master-clock.js';
 import type { EventBus } from './event-bus.js';
 import type { Scheduler } from './scheduler.js';
+import type { StartLatencies } from './start-latencies.js';
 
 export interface EngineSettings {
   /** Real time ahead of a file's start at which its element is mounted and preloaded. */
@@ -21,6 +22,8 @@ export interface EngineContext {
   readonly scheduler: Scheduler;
   readonly clock: MasterClock;
   readonly settings: EngineSettings;
+  /** How long play() takes on this browser (shared by the page's engines by default). */
+  readonly startLatencies: StartLatencies;
 }
 
 /** Every controller tears down what it set up (listeners, timers) in `destroy()`. */

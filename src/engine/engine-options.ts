@@ -4,6 +4,7 @@ import type { MediaElementFactory } from '../media/media-slot.js';
 import type { SourceAdapter } from '../media/source-adapter.js';
 import type { EngineSettings } from './engine-context.js';
 import type { Scheduler } from './scheduler.js';
+import type { StartLatencies } from './start-latencies.js';
 
 export interface ReplayEngineOptions {
   /** Real time ahead of a file's start at which its element is mounted and preloaded. */
@@ -18,6 +19,11 @@ export interface ReplayEngineOptions {
    * `SmoothedDriftStrategy`, the earlier rule (every element nudged toward the clock above 3 ms).
    */
   readonly syncStrategy?: SyncStrategy;
+  /**
+   * Where measured play() latencies are kept (default: the page's, `pageStartLatencies`, shared by
+   * every engine of the page): give an engine its own to keep its starts apart from the others'.
+   */
+  readonly startLatencies?: StartLatencies;
   /** Frames, timers, microtasks and time (default: the browser's). */
   readonly scheduler?: Scheduler;
   /** Makes the files' media elements (default: `document.createElement`). */

@@ -26,6 +26,7 @@ import { EventBus, Subscriptions } from './event-bus.js';
 import { PlaybackLoop } from './playback-loop.js';
 import { TicReplayError } from './replay-error.js';
 import { browserScheduler } from './scheduler.js';
+import { pageStartLatencies } from './start-latencies.js';
 import { TimeRangeList } from './time-ranges.js';
 
 export { PLAYBACK_RATES, MIN_RATE, MAX_RATE, type ReplayEngineOptions };
@@ -54,7 +55,7 @@ export class ReplayEngine extends EventTarget implements MediaFace {
     this.#clock = new MasterClock(() => scheduler.now());
     this.#settings = settingsFrom(options);
     this.messages = options.messages ?? en;
-    const context = { bus: this.#bus, scheduler, clock: this.#clock, settings: this.#settings };
+    const context = { bus: this.#bus, scheduler, clock: this.#clock, settings: this.#settings, startLatencies: options.startLatencies ?? pageStartLatencies };
     this.#controllers = new EngineControllers(context, {
       adapters: options.adapters,
       createElement: options.createMediaElement,

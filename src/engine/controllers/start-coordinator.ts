@@ -9,13 +9,13 @@
  * itself once its new frame is shown (sooner than a play() from paused), so the others get play()
  * timed to move with them, and the clock starts where their presented frames are.
  */
-import { MovingAverage } from '../../core/playback/moving-average.js';
 import { hasFutureData } from '../../core/playback/readiness.js';
 import { canReportFrames, isRendered, watchPresentedFrames } from '../../media/media-slot.js';
 import { Subscriptions } from '../event-bus.js';
 import type { Controller, EngineContext } from '../engine-context.js';
 import type { Cancel } from '../scheduler.js';
 import type { MountedFile, PendingStart } from '../mounted-file.js';
+import type { LatencyKind } from '../start-latencies.js';
 
 /** Elements further than this from the clock are re-aligned by a seek before they are started. */
 const START_ALIGN_TOLERANCE_S = 0.02;
@@ -42,23 +42,8 @@ const MAX_START_ADVANCE_MS = 300;
 const STAGGER_MIN_MS = 4;
 /** Longest start latency taken as a sample (longer ones were a stall, not a start). */
 const MAX_LATENCY_SAMPLE_MS = 500;
-/** First guesses of play() latency, before any has been measured (headless Chromium). */
-const INITIAL_START_LATENCY_MS = { audio: 100, video: 25, restart: 80 } as const;
-const LATENCY_WEIGHT = 0.3;
-
-/** What a start latency was measured for: play() with and without audio, or a restart after a seek while playing. */
-type LatencyKind = 'audio' | 'video' | 'restart';
 
 export class StartCoordinator implements Controller {
-  /**
-   * How long play() takes until an element's picture moves (real ms), with and without audio; and
-   * how long an element left playing through a seek takes to move again once its new frame shows.
-   */
-  readonly #latencyMs = {
-    audio: new MovingAverage(LATENCY_WEIGHT, INITIAL_START_LATENCY_MS.audio),
-    video: new MovingAverage(LATENCY_WEIGHT, INITIAL_START_LATENCY_MS.video),
-    restart: new MovingAverage(LATENCY_WEIGHT, INITIAL_START_LATENCY_MS.restart),
-  };
   /** Which latency a pending start is a sample of (none: a restart whose frame time is unknown). */
   readonly #sampleKinds = new WeakMap<PendingStart, LatencyKind>();
   /** Elements that played through the seek before this start, with when each showed its new frame. */
@@ -80,7 +65,8 @@ export class StartCoordinator implements Controller {
 
   /** Measured start latency (real ms) of each kind of stream, and of a restart after a seek while playing. */
   get latencyMs(): { readonly audio: number; readonly video: number; readonly restart: number } {
-    return { audio: this.#latencyMs.audio.value!, video: this.#latencyMs.video.value!, restart: this.#latencyMs.restart.value! };
+    const latencies = this.context.startLatencies;
+    return { audio: latencies.of('audio'), video: latencies.of('video'), restart: latencies.of('restart') };
   }
 
   /**
@@ -88,11 +74,12 @@ export class StartCoordinator implements Controller {
    * still seeking, and still be met by them: beyond it, it is better paused and started with them.
    */
   get playThroughWaitMs(): number {
-    return Math.max(0, this.#latencyMs.restart.value! - this.#latencyMs.video.value! - DISPLAY_FRAME_MS);
+    const latencies = this.context.startLatencies;
+    return Math.max(0, latencies.of('restart') - latencies.of('video') - DISPLAY_FRAME_MS);
   }
 
   latencyOf(file: MountedFile): number {
-    return this.#latencyMs[file.hasAudio ? 'audio' : 'video'].value!;
+    return this.context.startLatencies.of(file.hasAudio ? 'audio' : 'video');
   }
 
   /** Forgets a start in progress (play() again, a seek, a pause): nothing was sent yet. */
@@ -160,7 +147,7 @@ export class StartCoordinator implements Controller {
    * are timed to meet them.
    */
   #sendStaggered(playable: readonly MountedFile[], positionMs: number, nowMs: number): void {
-    const restartMs = this.#latencyMs.restart.value!;
+    const restartMs = this.context.startLatencies.of('restart');
     const movingAtMs = Math.max(
       nowMs,
       ...playable.map((file) => (this.#isRestarting(file) ? (this.#restarting.get(file) ?? nowMs) + restartMs : nowMs + this.latencyOf(file))),
@@ -271,7 +258,7 @@ export class StartCoordinator implements Controller {
     const latencyMs = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), MAX_LATENCY_SAMPLE_MS);
     const hasAudio = file.hasAudio;
     const kind = this.#sampleKinds.get(pending);
-    if (kind) this.#latencyMs[kind].add(latencyMs);
+    if (kind) this.context.startLatencies.add(kind, latencyMs);
     this.context.bus.emit('stream-started', { file, latencyMs, hasAudio });
   }
 

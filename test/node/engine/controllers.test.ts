@@ -5,6 +5,7 @@ import { HAVE_ENOUGH_DATA, HAVE_FUTURE_DATA } from '../../../src/core/media-api.
 import { VideoType } from '../../../src/core/recording/recording.js';
 import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from '../../../src/core/sync/sync-strategy.js';
 import { EventBus, Subscriptions } from '../../../src/engine/event-bus.js';
+import { StartLatencies } from '../../../src/engine/start-latencies.js';
 import { openReplay } from './harness.js';
 
 describe('download scheduler', () => {
@@ -192,6 +193,39 @@ describe('sync controller', () => {
     await scheduler.until(() => engine.currentTime > 1.5, 4000);
     assert.deepEqual(strategy.forgotten, ['short']);
     engine.destroy();
+  });
+});
+
+describe('start coordinator', () => {
+  test('play() latencies one engine measured time the next engine’s first start when they share them; an engine with its own starts from the first guesses', async () => {
+    // The camera's picture moves 60 ms after play(), the board's 10 ms after: the board gets play()
+    // later by the difference, as far as the engine knows it.
+    const files = [
+      { id: 'cam', behaviour: { hasAudio: true, playLatencyMs: 60 } },
+      { id: 'board', behaviour: { playLatencyMs: 10 } },
+    ];
+    /** How long after the camera the board was sent play(), in a new engine with `startLatencies`. */
+    const boardSentAfterMs = async (startLatencies: StartLatencies): Promise<number> => {
+      const { engine, scheduler, world } = await openReplay(files, { startLatencies });
+      await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+      void engine.play();
+      const camera = world.elementOf('cam');
+      const board = world.elementOf('board');
+      await scheduler.until(() => board.moving);
+      await scheduler.advance(500);
+      engine.destroy();
+      return board.playCalls[0]! - camera.playCalls[0]!;
+    };
+    const shared = new StartLatencies();
+    const firstMs = await boardSentAfterMs(shared);
+    assert.ok(Math.abs(firstMs - 75) <= 1, `first start, by the first guesses (100 and 25 ms): ${firstMs} ms`);
+    const audioMs = shared.of('audio');
+    const videoMs = shared.of('video');
+    assert.ok(audioMs < 100 && videoMs < 25, `measured: ${audioMs}, ${videoMs} ms`);
+    const secondMs = await boardSentAfterMs(shared);
+    assert.ok(Math.abs(secondMs - (audioMs - videoMs)) <= 1, `a second engine sharing them: ${secondMs} ms`);
+    const ownMs = await boardSentAfterMs(new StartLatencies());
+    assert.ok(Math.abs(ownMs - firstMs) <= 1, `an engine with its own: ${ownMs} ms`);
   });
 });
 

@@ -3,6 +3,7 @@ import { MEDIA_EVENTS } from '../../../src/core/media-api.js';
 import { parseRecording } from '../../../src/core/recording/parse-recording.js';
 import { VideoType } from '../../../src/core/recording/recording.js';
 import { ReplayEngine, type ReplayEngineOptions } from '../../../src/engine/replay-engine.js';
+import { StartLatencies } from '../../../src/engine/start-latencies.js';
 import type { FakeMediaBehaviour } from './fakes/fake-media.js';
 import { FakeMediaWorld } from './fakes/fake-media.js';
 import { FakeScheduler } from './fakes/fake-scheduler.js';
@@ -30,7 +31,8 @@ export interface Harness {
 export async function openReplay(files: readonly FileSpec[], options: ReplayEngineOptions = {}, totalMs?: number): Promise<Harness> {
   const scheduler = new FakeScheduler();
   const world = new FakeMediaWorld(scheduler);
-  const engine = new ReplayEngine({ scheduler, createMediaElement: world.createElement, adapters: [world.adapter], ...options });
+  // Its own start latencies: what one test's engine measured does not time the next test's starts.
+  const engine = new ReplayEngine({ scheduler, createMediaElement: world.createElement, adapters: [world.adapter], startLatencies: new StartLatencies(), ...options });
   const events: string[] = [];
   for (const type of MEDIA_EVENTS) engine.addEventListener(type, () => events.push(type));
   const videoInfos = files.map((file) => ({

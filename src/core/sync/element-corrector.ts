@@ -4,7 +4,10 @@
  *
  * - Hysteresis: a correction starts when the deviation stays above an upper band for a moment (one
  *   odd reading is not a reason to touch the audio), and the chosen rate is held until the
- *   deviation is closed to a lower band: two rate writes per correction, none in between.
+ *   deviation is closed to a lower band: two rate writes per correction, none in between. Once
+ *   after its start, an element with audio is also brought within a fine band of the others (at
+ *   50 fps, two pictures 1 ms apart straddle a frame boundary in one reading of twenty; elements
+ *   with audio share one clock, so an offset they start with stays).
  * - Gentle rates: just fast enough to close the gap over a short horizon, less for elements with
  *   audio (at the replay's rate 1 their correction is resampled, not time-stretched: it is heard as
  *   a pitch change of its size while it lasts, see `pitch-policy.ts`).
@@ -23,6 +26,14 @@ export interface ElementCorrectionTuning {
   readonly confirmMs: number;
   /** ...and ends once the deviation is within this (ms). */
   readonly lowerBandMs: number;
+  /**
+   * An element with audio, between `fineAfterMs` and `freshMs` after its start, more than this (ms)
+   * off the others (and more than its readings' noise band) is corrected once...
+   */
+  readonly fineBandMs: number;
+  readonly fineAfterMs: number;
+  /** ...to within this (ms). */
+  readonly fineEndMs: number;
   /** The band is widened to this many times the readings' own scatter (noisy currentTime). */
   readonly noiseBandFactor: number;
   /** The deviation is closed over about this much real time (ms)... */
@@ -73,6 +84,9 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   upperBandMs: 2.5,
   confirmMs: 100,
   lowerBandMs: 0.5,
+  fineBandMs: 0.4,
+  fineAfterMs: 300,
+  fineEndMs: 0.1,
   noiseBandFactor: 3,
   horizonMs: 400,
   minAdjust: 0.005,
@@ -117,6 +131,10 @@ export class ElementCorrector {
   /** Its drift relative to the reference, measured before the current correction started. */
   #driftAtCorrection: number | undefined;
   #correctingRate = 1;
+  /** The band the current correction closes the deviation to (ms). */
+  #endBandMs = 0;
+  /** Whether its one fine correction after its start was made. */
+  #fineDone = false;
   /** Where the correction expects the deviation to be once its rate applies (ms), and when it was written. */
   #plannedDeviationMs = 0;
   #writtenAtMs = 0;
@@ -202,7 +220,7 @@ export class ElementCorrector {
       // may not have taken effect yet). The rate is known: a slope fitted across its start would lag.
       const runsOnMs = Math.min(this.#rateLatencyMs, nowMs - this.#writtenAtMs);
       const ahead = deviationMs + (this.#correctingRate - this.steadyRate(userRate)) * runsOnMs;
-      const closed = this.#direction > 0 ? ahead <= t.lowerBandMs : ahead >= -t.lowerBandMs;
+      const closed = this.#direction > 0 ? ahead <= this.#endBandMs : ahead >= -this.#endBandMs;
       if (!closed) return this.#reaimIfWorse(nowMs, deviationMs, userRate);
       this.#learnDrift(userRate);
       this.#endCorrection();
@@ -213,7 +231,10 @@ export class ElementCorrector {
       this.#aboveSinceMs = undefined;
       // The readings' usual scatter while nothing happens: a hiccup stands out against it.
       this.#quietNoiseMs = Number.isNaN(this.#quietNoiseMs) ? this.error.noise : this.#quietNoiseMs + (this.error.noise - this.#quietNoiseMs) * 0.02;
-      return NONE;
+      if (!this.#fineDue(nowMs, deviationMs, reference.noise)) return NONE;
+      this.#fineDone = true;
+      this.#driftAtCorrection = undefined;
+      return this.#aim(nowMs, deviationMs, userRate, t.fineEndMs);
     }
     this.#aboveSinceMs ??= nowMs;
     if (nowMs - this.#aboveSinceMs < t.confirmMs) return NONE;
@@ -222,13 +243,33 @@ export class ElementCorrector {
     const drift = this.drift.slope - reference.drift;
     const told = Number.isFinite(drift) && Math.abs(drift) >= 3 * this.drift.slopeError;
     this.#driftAtCorrection = this.driftIsClean && told ? drift : undefined;
-    return this.#aim(nowMs, deviationMs, userRate);
+    // While settling, an element with audio is brought within the fine band at once.
+    const settling = this.#settling(nowMs);
+    if (settling) this.#fineDone = true;
+    return this.#aim(nowMs, deviationMs, userRate, settling ? t.fineEndMs : t.lowerBandMs);
   }
 
-  /** Chooses the correcting rate for a deviation of `plannedMs`: just fast enough to close it over the horizon. */
-  #aim(nowMs: number, plannedMs: number, userRate: number): ElementAction {
+  /**
+   * Whether it is time for the one fine correction of an element with audio after its start: it
+   * has been read long enough to tell its offset, is still settling, and is off the others by
+   * more than the fine band and its readings' noise.
+   */
+  #fineDue(nowMs: number, deviationMs: number, referenceNoiseMs: number): boolean {
     const t = this.tuning;
-    this.#direction = plannedMs < -t.lowerBandMs ? -1 : 1;
+    if (this.#fineDone || !this.#settling(nowMs) || nowMs - this.#firstReadingAtMs! < t.fineAfterMs) return false;
+    return Math.abs(deviationMs) > Math.max(t.fineBandMs, t.noiseBandFactor * Math.max(this.error.noise, referenceNoiseMs));
+  }
+
+  /** An element with audio within `freshMs` of its start. */
+  #settling(nowMs: number): boolean {
+    return this.hasAudio && this.#firstReadingAtMs !== undefined && nowMs - this.#firstReadingAtMs < this.tuning.freshMs;
+  }
+
+  /** Chooses the correcting rate for a deviation of `plannedMs`: just fast enough to close it to `endBandMs` over the horizon. */
+  #aim(nowMs: number, plannedMs: number, userRate: number, endBandMs: number): ElementAction {
+    const t = this.tuning;
+    this.#direction = plannedMs < 0 ? -1 : 1;
+    this.#endBandMs = endBandMs;
     const maxAdjust = this.hasAudio ? t.maxAdjustAudio : t.maxAdjustVideo;
     const adjust = Math.min(Math.max(Math.abs(plannedMs) / t.horizonMs, t.minAdjust), maxAdjust);
     this.#correctingRate = quantize(this.steadyRate(userRate) * (1 - this.#direction * adjust));
@@ -244,7 +285,7 @@ export class ElementCorrector {
     const worseByMs = this.#direction > 0 ? deviationMs - Math.max(this.#plannedDeviationMs, 0) : Math.min(this.#plannedDeviationMs, 0) - deviationMs;
     if (worseByMs <= Math.max(t.upperBandMs, t.noiseBandFactor * this.error.noise)) return NONE;
     const previousRate = this.#correctingRate;
-    const action = this.#aim(nowMs, deviationMs, userRate);
+    const action = this.#aim(nowMs, deviationMs, userRate, this.#endBandMs);
     return this.#correctingRate === previousRate ? NONE : action;
   }
 

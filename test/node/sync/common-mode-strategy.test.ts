@@ -74,10 +74,18 @@ describe('differential error: each element corrected for its own deviation', () 
     }
   });
 
-  test('an element with audio at rate 1: within the band, left alone; above it, corrected once it stays there', () => {
-    const { upperBandMs, confirmMs } = DEFAULT_ELEMENT_CORRECTION_TUNING;
-    const tiny = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -0.8 * upperBandMs })], durationMs: 5000 });
-    assert.equal(tiny.media.get('c')!.writes.length, 0);
+  test('an element with audio at rate 1: within the band, left alone, except once while it settles after its start (to within the fine band); above it, corrected once it stays there', () => {
+    const { upperBandMs, confirmMs, fineBandMs, freshMs } = DEFAULT_ELEMENT_CORRECTION_TUNING;
+    const tiny = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -0.8 * fineBandMs })], durationMs: 5000 });
+    assert.equal(tiny.media.get('c')!.writes.length, 0, 'under the fine band: nothing');
+    // Started 2 ms off (under the upper band): one correction while settling, to within the fine band; none later.
+    const settling = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -0.8 * upperBandMs, hiccups: [[5000, 0.8 * upperBandMs]] })], durationMs: 12000 });
+    const writes = settling.media.get('c')!.writes;
+    assert.equal(writes.length, 2, `${writes.length} writes`);
+    assert.ok(writes[0]!.atMs < freshMs, `corrected while settling (${writes[0]!.atMs} ms)`);
+    const offsets = settling.samples.filter((sample) => sample.atMs >= 1500 && sample.atMs < 5000).map((sample) => Math.abs(sample.errorsMs.c! - sample.errorsMs.a!));
+    assert.ok(Math.max(...offsets) <= fineBandMs, `within ${Math.max(...offsets).toFixed(2)} ms of the others after 1.5 s`);
+    assert.equal(settling.writesAfter('c', 2000), 0, 'the same offset later (a hiccup) is left alone');
     const small = simulate({ streams: [camera('a'), camera('b'), camera('c', { startErrorMs: -2 * upperBandMs })], durationMs: 3000 });
     const firstMs = small.media.get('c')!.writes[0]?.atMs;
     assert.ok(firstMs !== undefined && firstMs >= confirmMs && firstMs <= confirmMs + 200, `first write at ${firstMs} ms`);

@@ -16,7 +16,8 @@
  */
 import { ClockFollower, DEFAULT_CLOCK_FOLLOWER_TUNING, type ClockFollowerTuning } from './clock-follower.js';
 import type { Correction } from './drift-policy.js';
-import { DEFAULT_ELEMENT_CORRECTION_TUNING, ElementCorrector, type ElementAction, type ElementCorrectionTuning } from './element-corrector.js';
+import { DEFAULT_ELEMENT_CORRECTION_TUNING, type ElementCorrectionTuning } from './element-correction-tuning.js';
+import { ElementCorrector, type ElementAction } from './element-corrector.js';
 import { tieBreakMedian } from './median.js';
 import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from './sync-strategy.js';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { CommonModeStrategy } from '../../../src/core/sync/common-mode-strategy.js';
-import { DEFAULT_ELEMENT_CORRECTION_TUNING } from '../../../src/core/sync/element-corrector.js';
+import { DEFAULT_ELEMENT_CORRECTION_TUNING } from '../../../src/core/sync/element-correction-tuning.js';
 import { simulate, type SimStreamSpec } from './simulation.js';
 
 /** Chromium's audio output here runs about 0.1 % fast against performance.now(). */

@@ -144,7 +144,7 @@ export class ElementCorrector {
       this.#aboveSinceMs = undefined;
       // The readings' usual scatter while nothing happens: a hiccup stands out against it.
       this.#quietNoiseMs = Number.isNaN(this.#quietNoiseMs) ? this.error.noise : this.#quietNoiseMs + (this.error.noise - this.#quietNoiseMs) * 0.02;
-      if (!this.#fineDue(nowMs, deviationMs, reference.noise)) return NONE;
+      if (!this.#fineDue(nowMs, deviationMs, reference)) return NONE;
       this.#fineDone = true;
       this.#driftAtCorrection = undefined;
       return this.#aim(nowMs, deviationMs, userRate, t.fineEndMs);
@@ -167,10 +167,12 @@ export class ElementCorrector {
    * has been read long enough to tell its offset, is still settling, and is off the others by
    * more than the fine band and its readings' noise.
    */
-  #fineDue(nowMs: number, deviationMs: number, referenceNoiseMs: number): boolean {
+  #fineDue(nowMs: number, deviationMs: number, reference: { readonly noise: number }): boolean {
     const t = this.tuning;
     if (this.#fineDone || !this.#settling(nowMs) || nowMs - this.#firstReadingAtMs! < t.fineAfterMs) return false;
-    return Math.abs(deviationMs) > Math.max(t.fineBandMs, t.noiseBandFactor * Math.max(this.error.noise, referenceNoiseMs));
+    // The reference's noise (a median over the elements, worked out on first use in a step) last:
+    // most steps of most elements end at the checks above.
+    return Math.abs(deviationMs) > Math.max(t.fineBandMs, t.noiseBandFactor * Math.max(this.error.noise, reference.noise));
   }
 
   /** An element with audio within `freshMs` of its start. */

@@ -11,12 +11,15 @@ export interface ElementCorrectionTuning {
   /** ...and ends once the deviation is within this (ms). */
   readonly lowerBandMs: number;
   /**
-   * An element with audio, between `fineAfterMs` and `freshMs` after its start, more than this (ms)
-   * off the others (and more than its readings' noise band) is corrected once...
+   * While it settles (up to `settleMs` after its start, until a correction at the gentlest rate),
+   * an element more than this (ms) off the others (and more than its readings' noise band, and
+   * than the smallest correction: `fineEndMs` plus `minAdjust` times its write latency), read for
+   * `fineAfterMs` since its start and its last rate change, is corrected...
    */
   readonly fineBandMs: number;
   readonly fineAfterMs: number;
-  /** ...to within this (ms). */
+  readonly settleMs: number;
+  /** ...to within this (ms); so is any correction while it settles. */
   readonly fineEndMs: number;
   /** The band is widened to this many times the readings' own scatter (noisy currentTime). */
   readonly noiseBandFactor: number;
@@ -35,9 +38,8 @@ export interface ElementCorrectionTuning {
   /** Above this deviation (ms), a seek. */
   readonly seekAboveMs: number;
   /**
-   * An element's first `freshMs` after its start are its settling time. An element without audio
-   * more than `freshSeekAboveMs` off within them is moved
-   * by a seek at once, if its seeks are quick (≤ `quickSeekMs` last time, or not measured yet):
+   * An element without audio more than `freshSeekAboveMs` off in its first `freshMs` after its
+   * start is moved by a seek at once, if its seeks are quick (≤ `quickSeekMs` last time, or not measured yet):
    * where a start left it is no hiccup, and a whiteboard a few frames off the cameras
    * is better moved in one step than hurried for half a second (after a wait for data, elements
    * with audio restart up to ~90 ms ahead of where they were, measured in Chromium; a video-only
@@ -71,6 +73,7 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   lowerBandMs: 0.5,
   fineBandMs: 0.4,
   fineAfterMs: 300,
+  settleMs: 3000,
   fineEndMs: 0.1,
   noiseBandFactor: 3,
   horizonMs: 400,

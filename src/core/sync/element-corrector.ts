@@ -4,10 +4,13 @@
  *
  * - Hysteresis: a correction starts when the deviation stays above an upper band for a moment (one
  *   odd reading is not a reason to touch the audio), and the chosen rate is held until the
- *   deviation is closed to a lower band: two rate writes per correction, none in between. Once
- *   after its start, an element with audio is also brought within a fine band of the others (at
+ *   deviation is closed to a lower band: two rate writes per correction, none in between.
+ * - Settling: after its start, an element is also brought within a fine band of the others (at
  *   50 fps, two pictures 1 ms apart straddle a frame boundary in one reading of twenty; elements
- *   with audio share one clock, so an offset they start with stays).
+ *   with audio share one clock, so an offset they start with stays). A correction lands as far off
+ *   as its rate change times the error in the guessed write latency (measured in Chromium: up to
+ *   ~1 ms from a 16 ms start offset): settling ends with one at the gentlest rate, which lands
+ *   within the fine band.
  * - Gentle rates: just fast enough to close the gap over a short horizon, less for elements with
  *   audio (at the replay's rate 1 their correction is resampled, not time-stretched: it is heard as
  *   a pitch change of its size while it lasts, see `pitch-policy.ts`).
@@ -46,13 +49,13 @@ export class ElementCorrector {
   #correctingRate = 1;
   /** The band the current correction closes the deviation to (ms). */
   #endBandMs = 0;
-  /** Whether its one fine correction after its start was made. */
-  #fineDone = false;
+  /** Whether it has settled: a correction at the gentlest rate was made since its start. */
+  #settled = false;
   /** Where the correction expects the deviation to be once its rate applies (ms), and when it was written. */
   #plannedDeviationMs = 0;
   #writtenAtMs = 0;
   #quietNoiseMs = Number.NaN;
-  /** When a correcting rate written now has taken effect: its readings are fitted afresh then. */
+  /** When the rate last written has taken effect: its readings are fitted afresh then. */
   #refitAtMs: number | undefined;
   /** When its readings began: its start (the strategy forgets an element whenever it is started). */
   #firstReadingAtMs: number | undefined;
@@ -121,13 +124,14 @@ export class ElementCorrector {
       this.#endCorrection();
       return { kind: 'seek' };
     }
+    if (this.#refitAtMs !== undefined && nowMs >= this.#refitAtMs) {
+      // Its last rate write has taken effect: a line fitted across that corner would lag behind the
+      // element, and its scatter would hide a small offset. Clean readings (not a sawtooth) are
+      // fitted afresh from here.
+      this.#refitAtMs = undefined;
+      if (reference.noise <= t.maxLearningNoiseMs) this.error.reset();
+    }
     if (this.#direction !== 0) {
-      if (this.#refitAtMs !== undefined && nowMs >= this.#refitAtMs) {
-        // Its correcting rate has taken effect: a line fitted across that corner would lag behind
-        // the element. Clean readings (not a sawtooth) are fitted afresh from here.
-        this.#refitAtMs = undefined;
-        if (reference.noise <= t.maxLearningNoiseMs) this.error.reset();
-      }
       // Where the deviation will be once a rate written now takes effect: the correcting rate runs
       // on for the write's latency, or for as long as it has run if that is shorter (its own write
       // may not have taken effect yet). The rate is known: a slope fitted across its start would lag.
@@ -145,7 +149,6 @@ export class ElementCorrector {
       // The readings' usual scatter while nothing happens: a hiccup stands out against it.
       this.#quietNoiseMs = Number.isNaN(this.#quietNoiseMs) ? this.error.noise : this.#quietNoiseMs + (this.error.noise - this.#quietNoiseMs) * 0.02;
       if (!this.#fineDue(nowMs, deviationMs, reference)) return NONE;
-      this.#fineDone = true;
       this.#driftAtCorrection = undefined;
       return this.#aim(nowMs, deviationMs, userRate, t.fineEndMs);
     }
@@ -156,28 +159,32 @@ export class ElementCorrector {
     const drift = this.drift.slope - reference.drift;
     const told = Number.isFinite(drift) && Math.abs(drift) >= 3 * this.drift.slopeError;
     this.#driftAtCorrection = this.driftIsClean && told ? drift : undefined;
-    // While settling, an element with audio is brought within the fine band at once.
-    const settling = this.#settling(nowMs);
-    if (settling) this.#fineDone = true;
-    return this.#aim(nowMs, deviationMs, userRate, settling ? t.fineEndMs : t.lowerBandMs);
+    // While settling, an element is brought within the fine band.
+    return this.#aim(nowMs, deviationMs, userRate, this.#settling(nowMs) ? t.fineEndMs : t.lowerBandMs);
   }
 
   /**
-   * Whether it is time for the one fine correction of an element with audio after its start: it
-   * has been read long enough to tell its offset, is still settling, and is off the others by
-   * more than the fine band and its readings' noise.
+   * Whether it is time for a fine correction: it is still settling, has been read long enough
+   * since its start and since its last rate change to tell its offset, is off the others by more
+   * than the fine band and its readings' noise, and (without audio) does not drift off again.
    */
-  #fineDue(nowMs: number, deviationMs: number, reference: { readonly noise: number }): boolean {
+  #fineDue(nowMs: number, deviationMs: number, reference: { readonly drift: number; readonly noise: number }): boolean {
     const t = this.tuning;
-    if (this.#fineDone || !this.#settling(nowMs) || nowMs - this.#firstReadingAtMs! < t.fineAfterMs) return false;
-    // The reference's noise (a median over the elements, worked out on first use in a step) last:
-    // most steps of most elements end at the checks above.
-    return Math.abs(deviationMs) > Math.max(t.fineBandMs, t.noiseBandFactor * Math.max(this.error.noise, reference.noise));
+    // The smallest correction: at the gentlest rate, for at least its write's latency.
+    if (Math.abs(deviationMs) <= Math.max(t.fineBandMs, t.fineEndMs + t.minAdjust * this.#rateLatencyMs) || !this.#settling(nowMs)) return false;
+    if (nowMs - this.#firstReadingAtMs! < t.fineAfterMs || nowMs - this.#writtenAtMs < t.fineAfterMs) return false;
+    // The reference's noise and drift (medians over the elements, worked out on first use in a
+    // step) last: most steps of most elements end at the checks above.
+    if (Math.abs(deviationMs) <= t.noiseBandFactor * Math.max(this.error.noise, reference.noise)) return false;
+    // A video-only element runs on the wall clock, the others on the audio clock: an offset closed
+    // now holds only if its drift (measured since its last rate change) would not reopen it while
+    // it settles.
+    return this.hasAudio || (this.driftIsClean && Math.abs(this.drift.slope - reference.drift) * t.settleMs <= t.fineBandMs);
   }
 
-  /** An element with audio within `freshMs` of its start. */
+  /** Within `settleMs` of its start, and no correction at the gentlest rate yet. */
   #settling(nowMs: number): boolean {
-    return this.hasAudio && this.#firstReadingAtMs !== undefined && nowMs - this.#firstReadingAtMs < this.tuning.freshMs;
+    return !this.#settled && this.#firstReadingAtMs !== undefined && nowMs - this.#firstReadingAtMs < this.tuning.settleMs;
   }
 
   /** Chooses the correcting rate for a deviation of `plannedMs`: just fast enough to close it to `endBandMs` over the horizon. */
@@ -187,9 +194,10 @@ export class ElementCorrector {
     this.#endBandMs = endBandMs;
     const maxAdjust = this.hasAudio ? t.maxAdjustAudio : t.maxAdjustVideo;
     const adjust = Math.min(Math.max(Math.abs(plannedMs) / t.horizonMs, t.minAdjust), maxAdjust);
+    // A settling correction at the gentlest rate lands within the fine band: the last one.
+    if (endBandMs === t.fineEndMs && adjust === t.minAdjust) this.#settled = true;
     this.#correctingRate = quantize(this.steadyRate(userRate) * (1 - this.#direction * adjust));
     this.#plannedDeviationMs = plannedMs;
-    this.#refitAtMs = nowMs + this.#rateLatencyMs;
     return this.#rateAction(nowMs, this.#correctingRate);
   }
 
@@ -207,6 +215,7 @@ export class ElementCorrector {
   /** The strategy moved the element by a seek: its readings start over. */
   restart(): void {
     this.#endCorrection();
+    this.#refitAtMs = undefined;
     this.error.reset();
     this.drift.reset();
   }
@@ -219,6 +228,7 @@ export class ElementCorrector {
 
   #rateAction(nowMs: number, playbackRate: number): ElementAction {
     this.#writtenAtMs = nowMs;
+    this.#refitAtMs = nowMs + this.#rateLatencyMs;
     // Readings at the old rate say nothing about the drift at the new one.
     this.drift.reset();
     return { kind: 'rate', playbackRate };

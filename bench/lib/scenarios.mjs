@@ -309,6 +309,7 @@ export const SCENARIOS = [
           metric: 'the same step in wall time (what the page waits), mean (ms): median / worst',
           cells: pairCells(results, (run) => run.steady.tick.mean, (value) => value.toFixed(2)),
         },
+        { metric: 'every run, steady: CPU mean (rate changes in the window)', cells: cells(results, (result) => runsOf(result).map((run) => `${stepCpu(run).toFixed(2)} (${run.steady.rateWrites})`).join(', ')) },
         { metric: 'worst run, steady, CPU: mean / p50 / p95 / max (ms)', cells: ofWorstRun((run) => `${times(run.traced.steady[TICK_STEP].cpu)} (${run.steady.tick.n} steps, ${run.steady.rateWrites} rate changes)`) },
         { metric: 'worst run, steady, wall: mean / p50 / p95 / max (ms)', cells: ofWorstRun((run) => times(run.steady.tick)) },
         {

@@ -18,7 +18,7 @@ import { ClockFollower, DEFAULT_CLOCK_FOLLOWER_TUNING, type ClockFollowerTuning 
 import type { Correction } from './drift-policy.js';
 import { DEFAULT_ELEMENT_CORRECTION_TUNING, type ElementCorrectionTuning } from './element-correction-tuning.js';
 import { ElementCorrector, type ElementAction } from './element-corrector.js';
-import { tieBreakMedian } from './median.js';
+import { sortByKey, tieBreakMedian, tieBreakMiddle } from './median.js';
 import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from './sync-strategy.js';
 
 export interface SyncTuning {
@@ -38,6 +38,13 @@ export class CommonModeStrategy implements SyncStrategy {
   readonly #elements = new Map<string, ElementCorrector>();
   /** Reused between steps (the step runs every frame). */
   readonly #scratch: number[] = [];
+  /**
+   * The elements in the order of their errors at the last step, and those errors: the common
+   * error's median sorts them again, near-linearly. Rebuilt when elements come or go.
+   */
+  readonly #byError: ElementCorrector[] = [];
+  readonly #errors: number[] = [];
+  #byErrorStale = true;
   /**
    * How fast the streams' common error moves, now and over the drift window, and how scattered its
    * readings are: medians over every element, needed only by an element off its band or correcting,
@@ -68,11 +75,12 @@ export class CommonModeStrategy implements SyncStrategy {
       if (!element) {
         element = new ElementCorrector(reading.hasAudio, this.#tuning.element);
         this.#elements.set(reading.streamId, element);
+        this.#byErrorStale = true;
       }
       // Media seconds off the target are timeline seconds off the clock.
       element.observe(nowMs, (reading.mediaTimeS - reading.targetS) * 1000);
     }
-    const common = this.#median((element) => element.error.value);
+    const common = this.#commonError();
     if (common === undefined) return { corrections: NO_CORRECTIONS, clockRateFactor: 1 + this.#clock.learnedDrift };
     const follow = this.#clock.follow(nowMs, common, userRate);
     if (follow.jumpMs !== 0) {
@@ -100,9 +108,14 @@ export class CommonModeStrategy implements SyncStrategy {
     return { corrections: corrections ?? NO_CORRECTIONS, clockRateFactor: follow.rateFactor };
   }
 
+  /** Not steady: correcting, off its band, settling, or read too little to tell. */
+  attending(streamId: string, nowMs: number): boolean {
+    return this.#elements.get(streamId)?.attending(nowMs) ?? true;
+  }
+
   /** The element stopped, was moved or restarted (seek, start, unmount): its readings start over. */
   forget(streamId: string): void {
-    this.#elements.delete(streamId);
+    if (this.#elements.delete(streamId)) this.#byErrorStale = true;
   }
 
   /**
@@ -111,7 +124,29 @@ export class CommonModeStrategy implements SyncStrategy {
    */
   reset(): void {
     this.#elements.clear();
+    this.#byErrorStale = true;
     this.#clock.hold();
+  }
+
+  /**
+   * Where the streams are together: the median of the elements' errors, over those with audio (see
+   * `#median`). Worked out every step, so from the elements kept in last step's order.
+   */
+  #commonError(): number | undefined {
+    const elements = this.#byError;
+    if (this.#byErrorStale) {
+      elements.length = 0;
+      for (const element of this.#elements.values()) elements.push(element);
+      this.#byErrorStale = false;
+    }
+    let audioRead = false;
+    for (const element of elements) if ((audioRead = element.hasAudio && element.error.count > 0)) break;
+    // The elements that count first, by error; the others (key Infinity) after them.
+    const errors = this.#errors;
+    sortByKey(elements, errors, audioRead ? errorWithAudio : errorOfAny);
+    let counted = 0;
+    while (counted < errors.length && errors[counted]! < Infinity) counted += 1;
+    return tieBreakMiddle(errors, 0, counted);
   }
 
   /**
@@ -142,6 +177,16 @@ export class CommonModeStrategy implements SyncStrategy {
 }
 
 const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();
+
+/** An element's error, if it has readings (and audio, for the first): else Infinity, sorted last and not counted. */
+function errorWithAudio(element: ElementCorrector): number {
+  return element.hasAudio ? errorOfAny(element) : Infinity;
+}
+
+function errorOfAny(element: ElementCorrector): number {
+  const value = element.error.count > 0 ? element.error.value : Infinity;
+  return Number.isFinite(value) ? value : Infinity;
+}
 
 /** Three values worked out when first read after `invalidate`. */
 class LazyReference {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { tieBreakMedian } from '../../../src/core/sync/median.js';
+import { sortByKey, tieBreakMedian } from '../../../src/core/sync/median.js';
 
 const finite = fc.double({ min: -1e4, max: 1e4, noNaN: true });
 
@@ -24,4 +24,17 @@ test('property: the middle value of the range, or of two the one nearer 0; value
 
 test('an empty range has no median', () => {
   assert.equal(tieBreakMedian([1, 2, 3], 2, 2), undefined);
+});
+
+test('property: sortByKey orders the items by key as a stable sort does, from any earlier order, and leaves the sorted keys', () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.boolean()), { maxLength: 40 }), fc.array(fc.integer(), { maxLength: 40 }), (specs, staleKeys) => {
+      const items = specs.map(([key, infinite], index) => ({ index, key: infinite ? Infinity : key }));
+      const expected = [...items].sort((a, b) => (a.key === b.key ? 0 : a.key < b.key ? -1 : 1));
+      const keys = [...staleKeys];
+      sortByKey(items, keys, (item) => item.key);
+      assert.deepEqual(items, expected);
+      assert.deepEqual(keys, expected.map((item) => item.key));
+    }),
+  );
 });

@@ -26,12 +26,6 @@ export class MountedFile {
   /** When (real ms) its element began seeking, while it does; and how long its last seek took. */
   seekingSinceMs: number | undefined;
   lastSeekMs: number | undefined;
-  /**
-   * The sync controller's mark: the strategy found it steady when last read, in the controller's
-   * epoch of that number (a reset of the strategy starts a new one). A steady stream may be read
-   * less often.
-   */
-  steadyInSyncEpoch = -1;
   /** Set from play() until it visibly advances. */
   pendingStart: PendingStart | undefined;
   /**

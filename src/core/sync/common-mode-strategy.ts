@@ -108,11 +108,6 @@ export class CommonModeStrategy implements SyncStrategy {
     return { corrections: corrections ?? NO_CORRECTIONS, clockRateFactor: follow.rateFactor };
   }
 
-  /** Not steady: correcting, off its band, settling, or read too little to tell. */
-  attending(streamId: string, nowMs: number): boolean {
-    return this.#elements.get(streamId)?.attending(nowMs) ?? true;
-  }
-
   /** The element stopped, was moved or restarted (seek, start, unmount): its readings start over. */
   forget(streamId: string): void {
     if (this.#elements.delete(streamId)) this.#byErrorStale = true;

@@ -91,15 +91,6 @@ export class ElementCorrector {
     this.drift.add(atMs, errorMs);
   }
 
-  /**
-   * Whether it needs reading on every step: it is correcting, off its band (being confirmed), its
-   * last rate write has not taken effect yet, it is settling, or it has too few readings to tell
-   * its scatter. A steady element may be read less often.
-   */
-  attending(nowMs: number): boolean {
-    return this.#direction !== 0 || this.#aboveSinceMs !== undefined || this.#refitAtMs !== undefined || this.error.count < 3 || this.#settling(nowMs);
-  }
-
   /** How late a rate written to this element takes effect (ms). */
   get #rateLatencyMs(): number {
     return this.hasAudio ? this.tuning.stopLeadAudioMs : this.tuning.stopLeadMs;

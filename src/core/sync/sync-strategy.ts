@@ -51,12 +51,6 @@ export interface SyncStrategy {
   readonly name: string;
   /** One step over the streams read this time (a subset when there are many; see the controller). */
   decide(readings: readonly StreamReading[], context: SyncContext): SyncDecision;
-  /**
-   * Whether a stream needs reading on every step: it is being corrected, is settling, or is not
-   * known yet. With many streams the controller reads these every step and the others (steady) in
-   * turns. Omitted: every stream counts as needing it (all are read in turns).
-   */
-  attending?(streamId: string, nowMs: number): boolean;
   /** A stream stopped or was moved (seek, pause, unmount): whatever was learnt about it is stale. */
   forget(streamId: string): void;
   /** Everything is stale (a seek of the replay, a rate change, a new recording). */

@@ -1,16 +1,9 @@
 /**
- * Keeps playing streams on the master clock. Each step it reads some of them, asks its
- * `SyncStrategy` what to do, and applies: a playbackRate, a corrective seek, and a move or a rate
- * factor of the clock if the strategy asks for one (the strategy's clock follows the streams). It
- * also measures how long corrective seeks take, so that a strategy can aim them ahead. Swap the
- * strategy with `ReplayEngineOptions.syncStrategy`.
- *
- * Reading an element's currentTime is the costly part of a step (Chromium works the position out
- * afresh and posts a task), and deciding costs in proportion to the streams read. Up to
- * `MAX_READS_PER_STEP` streams, every one is read and steered every step. With more, they are
- * steered every other step (30 Hz), each time those the strategy attends to (correcting, settling,
- * new) and then steady ones in turns, `MAX_READS_PER_STEP` in all: 32 steady streams are each read
- * every 8th frame, a correcting one every other frame.
+ * Keeps playing streams on the master clock. Each step it reads some of them (with many streams,
+ * reading currentTime is the costly part of a step, so at most `SYNC_BATCH_SIZE` in turns), asks
+ * its `SyncStrategy` what to do, and applies: a playbackRate, a corrective seek, and a move or a
+ * rate factor of the clock if the strategy asks for one (the strategy's clock follows the streams). It also measures how long corrective seeks take, so that a
+ * strategy can aim them ahead. Swap the strategy with `ReplayEngineOptions.syncStrategy`.
  */
 import { MovingAverage } from '../../core/playback/moving-average.js';
 import type { StreamReading, SyncStrategy } from '../../core/sync/sync-strategy.js';
@@ -18,9 +11,8 @@ import { Subscriptions } from '../event-bus.js';
 import type { Controller, EngineContext } from '../engine-context.js';
 import type { MountedFile } from '../mounted-file.js';
 
-/** Streams read per step at most; with more, those steered every `STEPS_PER_STEER_WITH_MANY` steps. */
-const MAX_READS_PER_STEP = 8;
-const STEPS_PER_STEER_WITH_MANY = 2;
+/** Streams read per step; more are taken in turns. */
+const SYNC_BATCH_SIZE = 8;
 /**
  * Rate writes sent per step; more wait for the next steps. A write makes the browser reconfigure
  * the element's pipeline (tens of µs on a quiet machine, milliseconds on a busy one): when many
@@ -37,17 +29,11 @@ export class SyncController implements Controller {
   /** How long a corrective seek takes (real seconds). */
   readonly #seekLatencyS = new MovingAverage(SEEK_LATENCY_WEIGHT);
   #cursor = 0;
-  /** Steps since the streams were last steered (with many streams, not every step is). */
-  #stepsSinceSteer = 0;
-  /** Counts the strategy's resets: a stream marked steady in an earlier epoch is not known to be (see `MountedFile.steadyInSyncEpoch`). */
-  #epoch = 0;
   /** Streams the strategy has been asked about (and may remember). */
   readonly #steered = new Set<string>();
   readonly #subscriptions: Subscriptions;
   // Reused from step to step (the step runs every frame).
   readonly #readings: StreamReading[] = [];
-  readonly #batch: MountedFile[] = [];
-  readonly #steadyBatch: number[] = [];
   readonly #byId = new Map<string, MountedFile>();
   /** Rates decided but not written yet (over the step's budget), oldest first. */
   readonly #queuedRates = new Map<MountedFile, number>();
@@ -70,7 +56,6 @@ export class SyncController implements Controller {
       // (Re)started by play(): it runs at the clock's rate again, from a new position.
       .on('stream-started', ({ file }) => {
         this.#queuedRates.delete(file);
-        file.steadyInSyncEpoch = -1;
         this.strategy.forget(file.videoId);
       });
   }
@@ -81,11 +66,8 @@ export class SyncController implements Controller {
 
   /** One step over the streams that should be moving (`playable`), with the clock at `positionMs`. */
   steer(playable: readonly MountedFile[], positionMs: number, nowMs: number): void {
-    const many = playable.length > MAX_READS_PER_STEP;
-    if (many && ++this.#stepsSinceSteer < STEPS_PER_STEER_WITH_MANY) return this.#writeQueuedRates();
-    this.#stepsSinceSteer = 0;
     const { clock } = this.context;
-    const batch = many ? this.#pickBatch(playable) : playable;
+    const batch = playable.length <= SYNC_BATCH_SIZE ? playable : this.#nextBatch(playable);
     const readings = this.#readings;
     const byId = this.#byId;
     readings.length = 0;
@@ -97,7 +79,6 @@ export class SyncController implements Controller {
       // the others' common error. It is read again, afresh, once it plays on.
       if (file.slot.stalled || !file.canPlayOn) {
         if (this.#steered.delete(file.videoId)) this.strategy.forget(file.videoId);
-        file.steadyInSyncEpoch = -1;
         continue;
       }
       const mediaTimeS = element.currentTime;
@@ -131,14 +112,6 @@ export class SyncController implements Controller {
     if (decision.clockAdjustMs) clock.seek(clock.positionMs(nowMs) + decision.clockAdjustMs);
     // The strategy's slew of the clock (and the media's drift against the page's clock).
     if (decision.clockRateFactor !== undefined) clock.setRateFactor(decision.clockRateFactor);
-    if (batch !== playable) this.#markSteady(nowMs);
-  }
-
-  /** Marks the streams just read that the strategy does not attend to: the next steps may read them in turns. */
-  #markSteady(nowMs: number): void {
-    const attending = this.strategy.attending;
-    if (!attending) return;
-    for (const file of this.#byId.values()) file.steadyInSyncEpoch = attending.call(this.strategy, file.videoId, nowMs) ? -1 : this.#epoch;
   }
 
   /** Writes decided rates, at most `RATE_WRITES_PER_STEP` of them, oldest decision first. */
@@ -153,34 +126,10 @@ export class SyncController implements Controller {
     }
   }
 
-  /**
-   * The streams to read this step, `MAX_READS_PER_STEP` out of more: those the strategy attends to,
-   * then steady ones, both taken in turns from where the last step left off.
-   */
-  #pickBatch(playable: readonly MountedFile[]): readonly MountedFile[] {
-    const batch = this.#batch;
-    const steady = this.#steadyBatch;
-    batch.length = steady.length = 0;
-    const count = playable.length;
-    const start = this.#cursor % count;
-    let next = start;
-    for (let k = 0; k < count; k++) {
-      const index = (start + k) % count;
-      const file = playable[index]!;
-      if (file.steadyInSyncEpoch === this.#epoch) {
-        if (steady.length < MAX_READS_PER_STEP) steady.push(index);
-      } else if (batch.length < MAX_READS_PER_STEP) {
-        batch.push(file);
-        next = index + 1;
-      }
-    }
-    for (const index of steady) {
-      if (batch.length === MAX_READS_PER_STEP) break;
-      batch.push(playable[index]!);
-      next = index + 1;
-    }
-    this.#cursor = next;
-    return batch;
+  #nextBatch(playable: readonly MountedFile[]): readonly MountedFile[] {
+    const start = this.#cursor % playable.length;
+    this.#cursor = start + SYNC_BATCH_SIZE;
+    return [...playable.slice(start, start + SYNC_BATCH_SIZE), ...playable.slice(0, Math.max(0, start + SYNC_BATCH_SIZE - playable.length))];
   }
 
   /** How long the file's seeks take (any seek, to `seeked`). */
@@ -205,7 +154,6 @@ export class SyncController implements Controller {
   }
 
   #resetAll(): void {
-    this.#epoch += 1;
     this.#queuedRates.clear();
     this.strategy.reset();
   }

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HAVE_ENOUGH_DATA, HAVE_FUTURE_DATA } from '../../../src/core/media-api.js';
 import { VideoType } from '../../../src/core/recording/recording.js';
-import { CommonModeStrategy } from '../../../src/core/sync/common-mode-strategy.js';
 import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from '../../../src/core/sync/sync-strategy.js';
 import { EventBus, Subscriptions } from '../../../src/engine/event-bus.js';
 import { StartLatencies } from '../../../src/engine/start-latencies.js';
@@ -124,47 +123,6 @@ describe('sync controller', () => {
     engine.destroy();
   });
 
-  test('with more than eight streams, they are steered every other step, eight at a time: those the strategy attends to every time, the steady ones in turns', async () => {
-    const attended = new Set(['s0', 's5']);
-    const strategy = new (class extends ScriptedStrategy {
-      attending(streamId: string): boolean {
-        return attended.has(streamId);
-      }
-    })(() => ({ corrections: new Map() }));
-    const ids = Array.from({ length: 12 }, (_, i) => `s${i}`);
-    const { engine, scheduler } = await openReplay(
-      ids.map((id) => ({ id })),
-      { syncStrategy: strategy },
-    );
-    void engine.play();
-    await scheduler.until(() => engine.phase === 'playing');
-    await scheduler.advance(200);
-    const from = strategy.seen.length;
-    await scheduler.advance(scheduler.frameIntervalMs * 20);
-    const steers = strategy.seen.slice(from).map((readings) => readings.map((reading) => reading.streamId));
-    assert.ok(steers.length >= 9 && steers.length <= 11, `${steers.length} steers in 20 frames`);
-    const steadyCounts = new Map<string, number>();
-    for (const step of steers) {
-      assert.ok(step.includes('s0') && step.includes('s5'), `attended streams every time: ${step.join(' ')}`);
-      assert.equal(step.length, 8, `two attended and six steady: ${step.join(' ')}`);
-      for (const id of step) if (!attended.has(id)) steadyCounts.set(id, (steadyCounts.get(id) ?? 0) + 1);
-    }
-    // Ten steady streams, six a time, in turns: each read as often as the others, give or take one.
-    for (const id of ids.filter((id) => !attended.has(id))) {
-      const reads = steadyCounts.get(id) ?? 0;
-      assert.ok(reads >= Math.floor((steers.length * 6) / 10) && reads <= Math.ceil((steers.length * 6) / 10), `${id} read ${reads} times in ${steers.length} steers`);
-    }
-    // None attended: eight steady ones a time, in turns.
-    attended.clear();
-    await scheduler.advance(scheduler.frameIntervalMs * 4);
-    const before = strategy.seen.length;
-    await scheduler.advance(scheduler.frameIntervalMs * 6);
-    const lastSteers = strategy.seen.slice(before);
-    assert.ok(lastSteers.length >= 2);
-    for (const readings of lastSteers) assert.equal(readings.length, 8);
-    engine.destroy();
-  });
-
   test('a strategy may move the clock instead of the streams', async () => {
     let adjustMs = 0;
     const strategy = new ScriptedStrategy(() => ({ corrections: new Map(), clockAdjustMs: adjustMs }));
@@ -194,36 +152,6 @@ describe('sync controller', () => {
     await scheduler.advance(2000);
     const [aMs, bMs] = positionsMs(['a', 'b']);
     assert.ok(Math.abs(aMs! - bMs!) < 20, `off by ${Math.abs(aMs! - bMs!)} ms`);
-    engine.destroy();
-  });
-
-  test('the default strategy with twelve streams: a stream running fast is read every time the streams are steered, and is brought back', async () => {
-    const steered: string[][] = [];
-    const strategy = new (class extends CommonModeStrategy {
-      override decide(readings: readonly StreamReading[], context: SyncContext): SyncDecision {
-        steered.push(readings.map((reading) => reading.streamId));
-        return super.decide(readings, context);
-      }
-    })();
-    const ids = Array.from({ length: 12 }, (_, i) => `s${i}`);
-    const { engine, scheduler, world, positionsMs } = await openReplay(
-      ids.map((id) => ({ id })),
-      { syncStrategy: strategy },
-    );
-    void engine.play();
-    await scheduler.until(() => engine.phase === 'playing');
-    await scheduler.advance(3500);
-    const fast = world.elementOf('s7');
-    fast.playbackRate = 1.05;
-    // Until it is seen off: in turns.
-    await scheduler.advance(400);
-    const from = steered.length;
-    await scheduler.advance(300);
-    assert.ok(fast.playbackRate < 1.05, 'its rate is being corrected');
-    assert.ok(steered.slice(from).every((ids) => ids.includes('s7')), 'read every time while corrected');
-    await scheduler.advance(2500);
-    const spreadMs = Math.max(...positionsMs(ids)) - Math.min(...positionsMs(ids));
-    assert.ok(spreadMs < 3, `spread ${spreadMs.toFixed(2)} ms`);
     engine.destroy();
   });
 

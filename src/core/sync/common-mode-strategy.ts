@@ -124,8 +124,8 @@ export class CommonModeStrategy implements SyncStrategy {
   }
 
   /**
-   * Where the streams are together: the median of the elements' errors, over those with audio (see
-   * `#median`). Worked out every step, so from the elements kept in last step's order.
+   * Where the streams are together: the median of the elements' errors, over those that count (see
+   * `counts`). Worked out every step, so from the elements kept in last step's order.
    */
   #commonError(): number | undefined {
     const elements = this.#byError;
@@ -134,48 +134,47 @@ export class CommonModeStrategy implements SyncStrategy {
       for (const element of this.#elements.values()) elements.push(element);
       this.#byErrorStale = false;
     }
-    let audioRead = false;
-    for (const element of elements) if ((audioRead = element.hasAudio && element.error.count > 0)) break;
     // The elements that count first, by error; the others (key Infinity) after them.
     const errors = this.#errors;
-    sortByKey(elements, errors, audioRead ? errorWithAudio : errorOfAny);
+    sortByKey(elements, errors, audioCounts(elements) ? errorWithAudio : errorOfAny);
     let counted = 0;
     while (counted < errors.length && errors[counted]! < Infinity) counted += 1;
     return tieBreakMiddle(errors, 0, counted);
   }
 
-  /**
-   * Median of `valueOf` over the elements with readings that have audio, or over all of them when
-   * none has: one audio output paces every element with audio (they share its clock, and their
-   * rates are the costly ones to change), and video-only elements follow.
-   */
+  /** Median of `valueOf` over the elements that count (see `counts`), ignoring values that are not finite. */
   #median(valueOf: (element: ElementCorrector) => number): number | undefined {
-    // One pass: the values of the elements with audio at the front of the scratch, the others' at
-    // its back; the front ones are the median's if any element with audio has readings.
     const values = this.#scratch;
-    const capacity = this.#elements.size;
-    while (values.length < capacity) values.push(0);
-    let audioCount = 0;
-    let videoEnd = capacity;
-    let audioRead = false;
+    values.length = 0;
+    const withAudio = audioCounts(this.#elements.values());
     for (const element of this.#elements.values()) {
-      if (element.error.count === 0) continue;
-      audioRead ||= element.hasAudio;
-      if (audioRead && !element.hasAudio) continue;
+      if (!counts(element, withAudio)) continue;
       const value = valueOf(element);
-      if (!Number.isFinite(value)) continue;
-      if (element.hasAudio) values[audioCount++] = value;
-      else values[--videoEnd] = value;
+      if (Number.isFinite(value)) values.push(value);
     }
-    return audioRead ? tieBreakMedian(values, 0, audioCount) : tieBreakMedian(values, videoEnd, capacity);
+    return tieBreakMedian(values, 0, values.length);
   }
 }
 
 const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();
 
-/** An element's error, if it has readings (and audio, for the first): else Infinity, sorted last and not counted. */
+/**
+ * Whether the medians are taken over the elements with audio: when any of them has readings. One
+ * audio output paces every element with audio (they share its clock, and their rates are the costly
+ * ones to change); video-only elements follow. With none read, every element with readings counts.
+ */
+function audioCounts(elements: Iterable<ElementCorrector>): boolean {
+  for (const element of elements) if (element.hasAudio && element.error.count > 0) return true;
+  return false;
+}
+
+function counts(element: ElementCorrector, withAudio: boolean): boolean {
+  return element.error.count > 0 && (element.hasAudio || !withAudio);
+}
+
+/** An element's error if it counts (see `counts`): else Infinity, sorted last and not counted. */
 function errorWithAudio(element: ElementCorrector): number {
-  return element.hasAudio ? errorOfAny(element) : Infinity;
+  return counts(element, true) ? errorOfAny(element) : Infinity;
 }
 
 function errorOfAny(element: ElementCorrector): number {

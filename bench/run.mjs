@@ -22,7 +22,7 @@ const USAGE = `Usage: node bench/run.mjs [options]
   --only <names>   comma-separated scenarios (a–p or steady, cameras, cameras360, rate, eight,
                    cameras8, cameras8-360, busy, starved, seeks, join, startup, tick, timeline,
                    cycles, minute) and/or players (tic-replay, timingsrc, paella-style, plain)
-  --repeats <n>    fresh-page runs per player of each sync scenario (default 5; --quick: 1)
+  --repeats <n>    fresh-page runs per player of each sync scenario and of e (default 5; --quick: 1)
   --chart <name>   the sync scenario whose first runs are charted (default: cameras, i.e. k)
   --record         also write the table, the chart and the machine it ran on into BENCHMARKS.md
   --help           this text`;

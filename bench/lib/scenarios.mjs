@@ -19,7 +19,7 @@ const STARVED_LATENCY_MS = 40;
 export function settingsFor(quick) {
   return quick
     ? { repeats: 1, syncUntilMs: 3000, minuteUntilMs: 4000, starvedUntilMs: 3000, starvedCapMs: 5000, seeks: 3, seekTimeoutMs: 1000, joinsAtMs: [2000], joinTimeoutMs: 1500, startupTrials: 2, tickWarmMs: 1000, tickMs: 1000, timelineRuns: 5, cycles: 100, warmupSeeks: 3 }
-    : { repeats: 5, syncUntilMs: 10000, minuteUntilMs: 61000, starvedUntilMs: 8000, starvedCapMs: 20000, seeks: 12, seekTimeoutMs: 2000, joinsAtMs: [3000, 5000, 7000], joinTimeoutMs: 2500, startupTrials: 5, tickWarmMs: 4000, tickMs: 5000, tickLaterMs: 60000, timelineRuns: 11, cycles: 1000, warmupSeeks: 10 };
+    : { repeats: 5, syncUntilMs: 10000, minuteUntilMs: 61000, starvedUntilMs: 8000, starvedCapMs: 20000, seeks: 20, seekTimeoutMs: 2000, joinsAtMs: [3000, 5000, 7000], joinTimeoutMs: 2500, startupTrials: 5, tickWarmMs: 4000, tickMs: 5000, tickLaterMs: 60000, timelineRuns: 11, cycles: 1000, warmupSeeks: 10 };
 }
 
 // ---- formatting ----------------------------------------------------------------------------------
@@ -28,6 +28,13 @@ export function settingsFor(quick) {
 export function ms(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   return Math.abs(value) < 10 ? value.toFixed(1) : String(Math.round(value));
+}
+
+/** Nearest-rank p50 / p95 / max of `values`, as `percentiles` in bench/page/util.ts. */
+function nearestRanks(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+  return { n: sorted.length, p50: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1] };
 }
 
 const trio = (p) => (p && p.n > 0 ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.max)}` : '–');
@@ -217,23 +224,38 @@ export const SCENARIOS = [
     id: 'seeks',
     title: 'e. seeks during playback',
     players: PLAYERS,
+    // Fresh pages like the sync scenarios: one slow seek in one page does not decide the figure alone.
+    repeated: true,
     run: (page, player, settings) => page.run('seeks', { player, seeks: settings.seeks, seed: 42, timeoutMs: settings.seekTimeoutMs }),
     rows: (results, settings) => {
       const tic = results['tic-replay'];
       const floor = results.plain;
-      const near = (value, floorValue) => value <= Math.max(1.2 * floorValue, floorValue + 40);
+      const near = (pick) => {
+        const mine = worst(tic, pick);
+        const plain = worst(floor, pick);
+        return mine <= Math.max(1.2 * plain, plain + 40);
+      };
+      const timeouts = (r) => runsOf(r).reduce((sum, run) => sum + run.timeouts, 0);
+      const seekCount = (r) => runsOf(r).reduce((sum, run) => sum + run.timeouts + run.settle.n, 0);
       return [
         {
-          metric: 'settled on the right frames, playing: p50 / p95 / max (ms)',
-          cells: cells(results, (r) => trio(r.settle)),
-          target: '≤ 1.2× plain or plain + 40 ms',
-          ok: check(() => tic.timeouts === 0 && near(tic.settle.p50, floor.settle.p50) && near(tic.settle.p95, floor.settle.p95)),
+          metric: `settled on the right frames, playing: p50 (ms), median / worst of ${runsOf(tic).length || '?'} runs`,
+          cells: pairCells(results, (r) => r.settle.p50),
+          target: 'worst: ≤ 1.2× plain’s worst or + 40 ms',
+          ok: check(() => timeouts(tic) === 0 && near((r) => r.settle.p50)),
         },
         {
+          metric: `… p95 of each run’s ${settings.seeks} seeks (ms): median / worst`,
+          cells: pairCells(results, (r) => r.settle.p95),
+          target: 'worst: ≤ 1.2× plain’s worst or + 40 ms',
+          ok: check(() => timeouts(tic) === 0 && near((r) => r.settle.p95)),
+        },
+        { metric: 'every seek of every run: p50 / p95 / max (ms)', cells: cells(results, (r) => trio(nearestRanks(runsOf(r).flatMap((run) => run.settleMs)))) },
+        {
           metric: `seeks not settled within ${seconds(settings.seekTimeoutMs)}`,
-          cells: cells(results, (r) => `${r.timeouts} of ${r.timeouts + r.settle.n}`),
+          cells: cells(results, (r) => `${timeouts(r)} of ${seekCount(r)}`),
           target: '0',
-          ok: check(() => tic.timeouts === 0),
+          ok: check(() => seekCount(tic) > 0 && timeouts(tic) === 0),
         },
       ];
     },

@@ -48,6 +48,13 @@ export interface ElementCorrectionTuning {
   readonly freshMs: number;
   readonly freshSeekAboveMs: number;
   readonly quickSeekMs: number;
+  /**
+   * In its first `freshMs`, a deviation above the band is closed over `freshHorizonMs` instead of
+   * `horizonMs`: where a start left an element is no hiccup (measured in Chromium: two cameras
+   * resuming after a wait for data come out up to one AAC frame, ~21 ms, apart). Not shorter: a
+   * faster rate lands further off when its write's latency is guessed wrong.
+   */
+  readonly freshHorizonMs: number;
   /** A correction further off than planned by more than the band is re-aimed, this long after its write (ms). */
   readonly reaimAfterMs: number;
   /** Time constant of the readings' smoothing (ms). */
@@ -86,6 +93,7 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   freshMs: 1000,
   freshSeekAboveMs: 20,
   quickSeekMs: 250,
+  freshHorizonMs: 300,
   reaimAfterMs: 300,
   smoothingMs: 120,
   driftWindowMs: 3000,

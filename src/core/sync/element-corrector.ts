@@ -96,9 +96,9 @@ export class ElementCorrector {
     return this.hasAudio ? this.tuning.stopLeadAudioMs : this.tuning.stopLeadMs;
   }
 
-  /** A video-only element just started (see `freshMs`). */
+  /** Just started (see `freshMs`). */
   #fresh(nowMs: number): boolean {
-    return !this.hasAudio && this.#firstReadingAtMs !== undefined && nowMs - this.#firstReadingAtMs < this.tuning.freshMs;
+    return this.#firstReadingAtMs !== undefined && nowMs - this.#firstReadingAtMs < this.tuning.freshMs;
   }
 
   #stepThresholdMs(): number {
@@ -119,7 +119,8 @@ export class ElementCorrector {
   decide(nowMs: number, deviationMs: number, reference: { readonly slope: number; readonly drift: number; readonly noise: number }, userRate: number, lastSeekMs?: number): ElementAction {
     const t = this.tuning;
     if (!Number.isFinite(deviationMs)) return NONE;
-    const freshSeek = this.#fresh(nowMs) && Math.abs(deviationMs) > t.freshSeekAboveMs && !(lastSeekMs !== undefined && lastSeekMs > t.quickSeekMs);
+    const fresh = this.#fresh(nowMs);
+    const freshSeek = fresh && !this.hasAudio && Math.abs(deviationMs) > t.freshSeekAboveMs && !(lastSeekMs !== undefined && lastSeekMs > t.quickSeekMs);
     if (freshSeek || Math.abs(deviationMs) > t.seekAboveMs) {
       this.#endCorrection();
       return { kind: 'seek' };
@@ -160,7 +161,7 @@ export class ElementCorrector {
     const told = Number.isFinite(drift) && Math.abs(drift) >= 3 * this.drift.slopeError;
     this.#driftAtCorrection = this.driftIsClean && told ? drift : undefined;
     // While settling, an element is brought within the fine band.
-    return this.#aim(nowMs, deviationMs, userRate, this.#settling(nowMs) ? t.fineEndMs : t.lowerBandMs);
+    return this.#aim(nowMs, deviationMs, userRate, this.#settling(nowMs) ? t.fineEndMs : t.lowerBandMs, fresh ? t.freshHorizonMs : t.horizonMs);
   }
 
   /**
@@ -187,13 +188,13 @@ export class ElementCorrector {
     return !this.#settled && this.#firstReadingAtMs !== undefined && nowMs - this.#firstReadingAtMs < this.tuning.settleMs;
   }
 
-  /** Chooses the correcting rate for a deviation of `plannedMs`: just fast enough to close it to `endBandMs` over the horizon. */
-  #aim(nowMs: number, plannedMs: number, userRate: number, endBandMs: number): ElementAction {
+  /** Chooses the correcting rate for a deviation of `plannedMs`: just fast enough to close it to `endBandMs` over `horizonMs`. */
+  #aim(nowMs: number, plannedMs: number, userRate: number, endBandMs: number, horizonMs = this.tuning.horizonMs): ElementAction {
     const t = this.tuning;
     this.#direction = plannedMs < 0 ? -1 : 1;
     this.#endBandMs = endBandMs;
     const maxAdjust = this.hasAudio ? t.maxAdjustAudio : t.maxAdjustVideo;
-    const adjust = Math.min(Math.max(Math.abs(plannedMs) / t.horizonMs, t.minAdjust), maxAdjust);
+    const adjust = Math.min(Math.max(Math.abs(plannedMs) / horizonMs, t.minAdjust), maxAdjust);
     // A settling correction at the gentlest rate lands within the fine band: the last one.
     if (endBandMs === t.fineEndMs && adjust === t.minAdjust) this.#settled = true;
     this.#correctingRate = quantize(this.steadyRate(userRate) * (1 - this.#direction * adjust));

@@ -1,6 +1,6 @@
 // What the benchmark runs, for which players, with which settings, and how each result becomes rows
 // of the table (with the project's targets for <tic-replay>). The measuring itself is in bench/page/.
-import { callTimesByWindow } from './trace.mjs';
+import { callTimesByWindow, summary } from './trace.mjs';
 
 export const PLAYERS = ['tic-replay', 'timingsrc', 'paella-style', 'plain'];
 const SYNC_PLAYERS = ['tic-replay', 'timingsrc', 'paella-style'];
@@ -28,13 +28,6 @@ export function settingsFor(quick) {
 export function ms(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   return Math.abs(value) < 10 ? value.toFixed(1) : String(Math.round(value));
-}
-
-/** Nearest-rank p50 / p95 / max of `values`, as `percentiles` in bench/page/util.ts. */
-function nearestRanks(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-  return { n: sorted.length, p50: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1] };
 }
 
 const trio = (p) => (p && p.n > 0 ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.max)}` : '–');
@@ -250,7 +243,7 @@ export const SCENARIOS = [
           target: 'worst: ≤ 1.2× plain’s worst or + 40 ms',
           ok: check(() => timeouts(tic) === 0 && near((r) => r.settle.p95)),
         },
-        { metric: 'every seek of every run: p50 / p95 / max (ms)', cells: cells(results, (r) => trio(nearestRanks(runsOf(r).flatMap((run) => run.settleMs)))) },
+        { metric: 'every seek of every run: p50 / p95 / max (ms)', cells: cells(results, (r) => trio(summary(runsOf(r).flatMap((run) => run.settleMs)))) },
         {
           metric: `seeks not settled within ${seconds(settings.seekTimeoutMs)}`,
           cells: cells(results, (r) => `${timeouts(r)} of ${seekCount(r)}`),

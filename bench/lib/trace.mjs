@@ -2,7 +2,7 @@
 // named frame callbacks, between marks the page left with console.timeStamp().
 
 /** Nearest-rank summary of `values` (ms), as `percentiles` in bench/page/util.ts gives in the page. */
-function summary(values) {
+export function summary(values) {
   if (values.length === 0) return { n: 0, mean: Number.NaN, p50: Number.NaN, p95: Number.NaN, max: Number.NaN };
   const sorted = [...values].sort((a, b) => a - b);
   const rank = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];

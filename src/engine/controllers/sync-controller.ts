@@ -2,8 +2,9 @@
  * Keeps playing streams on the master clock. Each step it reads some of them (with many streams,
  * reading currentTime is the costly part of a step, so at most `SYNC_BATCH_SIZE` in turns), asks
  * its `SyncStrategy` what to do, and applies: a playbackRate, a corrective seek, and a move or a
- * rate factor of the clock if the strategy asks for one (the strategy's clock follows the streams). It also measures how long corrective seeks take, so that a
- * strategy can aim them ahead. Swap the strategy with `ReplayEngineOptions.syncStrategy`.
+ * rate factor of the clock if the strategy asks for one (the strategy's clock follows the
+ * streams). It also measures how long corrective seeks take, so that a strategy can aim them
+ * ahead. Swap the strategy with `ReplayEngineOptions.syncStrategy`.
  */
 import { MovingAverage } from '../../core/playback/moving-average.js';
 import type { StreamReading, SyncStrategy } from '../../core/sync/sync-strategy.js';

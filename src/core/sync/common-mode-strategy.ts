@@ -18,7 +18,7 @@ import { ClockFollower, DEFAULT_CLOCK_FOLLOWER_TUNING, type ClockFollowerTuning 
 import type { Correction } from './drift-policy.js';
 import { DEFAULT_ELEMENT_CORRECTION_TUNING, type ElementCorrectionTuning } from './element-correction-tuning.js';
 import { ElementCorrector, type ElementAction } from './element-corrector.js';
-import { sortByKey, tieBreakMedian, tieBreakMiddle } from './median.js';
+import { sortByKeys, tieBreakMedian, tieBreakMiddle } from './median.js';
 import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from './sync-strategy.js';
 
 export interface SyncTuning {
@@ -36,8 +36,9 @@ export class CommonModeStrategy implements SyncStrategy {
   readonly #tuning: SyncTuning;
   readonly #clock: ClockFollower;
   readonly #elements = new Map<string, ElementCorrector>();
-  /** Reused between steps (the step runs every frame). */
+  /** Reused between steps (the step runs every frame): values for a median, the elements read in this step. */
   readonly #scratch: number[] = [];
+  readonly #read: ElementCorrector[] = [];
   /**
    * The elements in the order of their errors at the last step, and those errors: the common
    * error's median sorts them again, near-linearly. Rebuilt when elements come or go.
@@ -70,13 +71,19 @@ export class CommonModeStrategy implements SyncStrategy {
    */
   decide(readings: readonly StreamReading[], context: SyncContext): SyncDecision {
     const { nowMs, clockRate: userRate } = context;
-    for (const reading of readings) {
+    // Indexed loops here and below: the step runs every frame, mostly before V8 optimizes it, and
+    // an unoptimized for-of pays for the iterator protocol.
+    const read = this.#read;
+    read.length = readings.length;
+    for (let i = 0; i < readings.length; i++) {
+      const reading = readings[i]!;
       let element = this.#elements.get(reading.streamId);
       if (!element) {
         element = new ElementCorrector(reading.hasAudio, this.#tuning.element);
         this.#elements.set(reading.streamId, element);
         this.#byErrorStale = true;
       }
+      read[i] = element;
       // Media seconds off the target are timeline seconds off the clock.
       element.observe(nowMs, (reading.mediaTimeS - reading.targetS) * 1000);
     }
@@ -90,8 +97,9 @@ export class CommonModeStrategy implements SyncStrategy {
     }
     this.#reference.invalidate();
     let corrections: Map<string, Correction> | undefined;
-    for (const reading of readings) {
-      const element = this.#elements.get(reading.streamId)!;
+    for (let i = 0; i < readings.length; i++) {
+      const reading = readings[i]!;
+      const element = read[i]!;
       const action: ElementAction = element.decide(nowMs, element.error.value - common, this.#reference, userRate, reading.lastSeekMs);
       if (action.kind === 'none') continue;
       corrections ??= new Map();
@@ -134,9 +142,19 @@ export class CommonModeStrategy implements SyncStrategy {
       for (const element of this.#elements.values()) elements.push(element);
       this.#byErrorStale = false;
     }
-    // The elements that count first, by error; the others (key Infinity) after them.
+    // The elements that count first, by error; the others (key Infinity) after them. The keys are
+    // worked out in one loop, not through a function per element: this runs every frame over every
+    // element, and before V8 optimizes it (tens of seconds at one call a frame) calls cost most.
     const errors = this.#errors;
-    sortByKey(elements, errors, audioCounts(elements) ? errorWithAudio : errorOfAny);
+    const withAudio = audioCounts(elements);
+    errors.length = elements.length;
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i]!;
+      const { error } = element;
+      const value = error.count > 0 && (element.hasAudio || !withAudio) ? error.value : Infinity;
+      errors[i] = Number.isFinite(value) ? value : Infinity;
+    }
+    sortByKeys(elements, errors);
     let counted = 0;
     while (counted < errors.length && errors[counted]! < Infinity) counted += 1;
     return tieBreakMiddle(errors, 0, counted);
@@ -146,8 +164,11 @@ export class CommonModeStrategy implements SyncStrategy {
   #median(valueOf: (element: ElementCorrector) => number): number | undefined {
     const values = this.#scratch;
     values.length = 0;
-    const withAudio = audioCounts(this.#elements.values());
-    for (const element of this.#elements.values()) {
+    // Every element, as the common error left them this step.
+    const elements = this.#byError;
+    const withAudio = audioCounts(elements);
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i]!;
       if (!counts(element, withAudio)) continue;
       const value = valueOf(element);
       if (Number.isFinite(value)) values.push(value);
@@ -163,23 +184,13 @@ const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();
  * audio output paces every element with audio (they share its clock, and their rates are the costly
  * ones to change); video-only elements follow. With none read, every element with readings counts.
  */
-function audioCounts(elements: Iterable<ElementCorrector>): boolean {
-  for (const element of elements) if (element.hasAudio && element.error.count > 0) return true;
+function audioCounts(elements: readonly ElementCorrector[]): boolean {
+  for (let i = 0; i < elements.length; i++) if (elements[i]!.hasAudio && elements[i]!.error.count > 0) return true;
   return false;
 }
 
 function counts(element: ElementCorrector, withAudio: boolean): boolean {
   return element.error.count > 0 && (element.hasAudio || !withAudio);
-}
-
-/** An element's error if it counts (see `counts`): else Infinity, sorted last and not counted. */
-function errorWithAudio(element: ElementCorrector): number {
-  return counts(element, true) ? errorOfAny(element) : Infinity;
-}
-
-function errorOfAny(element: ElementCorrector): number {
-  const value = element.error.count > 0 ? element.error.value : Infinity;
-  return Number.isFinite(value) ? value : Infinity;
 }
 
 /** Three values worked out when first read after `invalidate`. */

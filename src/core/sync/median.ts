@@ -30,14 +30,15 @@ export function tieBreakMiddle(sorted: readonly number[], from: number, to: numb
 }
 
 /**
- * Sorts `items` in place by `keyOf`, ascending and stable, and leaves their keys, in that order, in
- * `keys`. An insertion sort: near-linear when the items are still in the order of last time's keys
- * (the sync step sorts the same elements by errors that moved little since the step before).
+ * Sorts `items` and their `keys` (same length, `keys[i]` belongs to `items[i]`) together in place,
+ * ascending by key and stable. An insertion sort: near-linear when the items are still in the order
+ * of last time's keys (the sync step sorts the same elements by errors that moved little since the
+ * step before).
  */
-export function sortByKey<T>(items: T[], keys: number[], keyOf: (item: T) => number): void {
-  for (let i = 0; i < items.length; i++) {
+export function sortByKeys<T>(items: T[], keys: number[]): void {
+  for (let i = 1; i < items.length; i++) {
     const item = items[i]!;
-    const key = keyOf(item);
+    const key = keys[i]!;
     let j = i - 1;
     while (j >= 0 && keys[j]! > key) {
       keys[j + 1] = keys[j]!;
@@ -47,5 +48,4 @@ export function sortByKey<T>(items: T[], keys: number[], keyOf: (item: T) => num
     keys[j + 1] = key;
     items[j + 1] = item;
   }
-  keys.length = items.length;
 }

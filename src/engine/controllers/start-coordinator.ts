@@ -7,7 +7,8 @@
  *
  * After a seek made while playing, the elements with audio were left playing: each restarts by
  * itself once its new frame is shown (sooner than a play() from paused), so the others get play()
- * timed to move with them, and the clock starts where their presented frames are.
+ * timed to move with them (by the average restart, or when the first is seen moving if sooner), and
+ * the clock starts where the streams are once every one is seen moving.
  */
 import { hasFutureData } from '../../core/playback/readiness.js';
 import { canReportFrames, isRendered, watchPresentedFrames } from '../../media/media-slot.js';
@@ -32,10 +33,27 @@ const RESTART_AHEAD_LIMIT_S = 0.1;
 const RESTART_SAMPLE_WINDOW_MS = 20;
 /** One display frame (60 Hz): the margin for starting the others in time to meet a restart. */
 const DISPLAY_FRAME_MS = 17;
+/**
+ * Elements restarting by themselves after a seek move 54–81 ms after their new frame showed
+ * (measured in Chromium: −25 to +15 ms around their average), and no earlier sign tells when. A
+ * stream started before them runs ahead and is pulled back over several frames; one started after
+ * them is only late. So when their restart will be seen (a rendered picture reports its frames),
+ * the others get play() this long after the time the average predicts, or as soon as the first of
+ * them is seen moving if that is sooner. Not later: a frame is reported up to ~25 ms after it
+ * shows, so a stream sent play() on that report alone starts late every time (tried at 25 ms: the
+ * seeks' median settled later).
+ */
+const RESTART_LATE_MARGIN_MS = 5;
 /** If an element never visibly starts, the clock starts anyway after this long. */
 const START_TIMEOUT_MS = 1000;
 /** Media time an element must advance by before it counts as started when no presented frame tells. */
 const START_ADVANCE_S = 0.04;
+/**
+ * The same for an element without audio: its media time is its picture's (Chromium moves it from
+ * the first frame on, by the wall clock), so a step sees it move sooner than a presented frame is
+ * reported (one or two display frames after it shows).
+ */
+const VIDEO_ONLY_ADVANCE_S = 0.001;
 /** A synchronized start may move the clock forward to where the streams already are, at most this much. */
 const MAX_START_ADVANCE_MS = 300;
 /** Starts this much apart or less are sent together. */
@@ -50,7 +68,12 @@ export class StartCoordinator implements Controller {
   #restarting = new Map<MountedFile, number | undefined>();
   /** Whether the current synchronized start has sent play() to its elements, and when. */
   #sentAtMs: number | undefined;
-  readonly #staggered = new Set<Cancel>();
+  /** play() calls not sent yet, by element. */
+  readonly #staggered = new Map<MountedFile, Cancel>();
+  /** The pending starts of elements restarting by themselves (the first seen moving sends the staggered play() calls). */
+  readonly #restarts = new WeakSet<PendingStart>();
+  /** Starts seen moving by their media time whose latency is taken from their first new frame, still to come. */
+  readonly #sampleFromFrame = new WeakSet<PendingStart>();
   /** Mounted files with a pending start, for `measure` (their record holds the details). */
   readonly #pending = new Set<MountedFile>();
   #mounted = new Set<MountedFile>();
@@ -102,7 +125,7 @@ export class StartCoordinator implements Controller {
 
   /** Cancels play() calls not sent yet. */
   cancelStaggered(): void {
-    for (const cancel of this.#staggered) cancel();
+    for (const cancel of this.#staggered.values()) cancel();
     this.#staggered.clear();
   }
 
@@ -148,6 +171,7 @@ export class StartCoordinator implements Controller {
    */
   #sendStaggered(playable: readonly MountedFile[], positionMs: number, nowMs: number): void {
     const restartMs = this.context.startLatencies.of('restart');
+    const restartSeen = playable.some((file) => this.#isRestarting(file) && this.#restarting.get(file) !== undefined && this.#framesTell(file));
     const movingAtMs = Math.max(
       nowMs,
       ...playable.map((file) => (this.#isRestarting(file) ? (this.#restarting.get(file) ?? nowMs) + restartMs : nowMs + this.latencyOf(file))),
@@ -157,21 +181,37 @@ export class StartCoordinator implements Controller {
         const shownAtMs = this.#restarting.get(file);
         const pending: PendingStart = { requestedAtMs: shownAtMs ?? nowMs, fromS: file.targetS(positionMs), byFrame: canReportFrames(file.element) };
         const measurable = shownAtMs !== undefined && nowMs - shownAtMs <= RESTART_SAMPLE_WINDOW_MS;
+        this.#restarts.add(pending);
         this.#watchStart(file, pending, measurable ? 'restart' : undefined);
         continue;
       }
-      const delayMs = movingAtMs - nowMs - this.latencyOf(file);
+      const delayMs = movingAtMs - nowMs - this.latencyOf(file) + (restartSeen ? RESTART_LATE_MARGIN_MS : 0);
       if (delayMs <= STAGGER_MIN_MS) {
         this.startStream(file);
         continue;
       }
       const cancel = this.context.scheduler.setTimer(() => {
-        this.#staggered.delete(cancel);
+        this.#staggered.delete(file);
         if (this.#sentAtMs !== undefined && this.#mounted.has(file)) this.startStream(file);
       }, delayMs);
-      this.#staggered.add(cancel);
+      this.#staggered.set(file, cancel);
     }
     this.#restarting = new Map();
+  }
+
+  /** Sends the play() calls still waiting, now (an element restarting by itself was seen moving). */
+  #sendWaiting(): void {
+    const waiting = [...this.#staggered];
+    this.#staggered.clear();
+    for (const [file, cancel] of waiting) {
+      cancel();
+      if (this.#sentAtMs !== undefined && this.#mounted.has(file)) this.startStream(file);
+    }
+  }
+
+  /** Whether the element's start will be seen from its presented frames (a rendered picture, in a visible page). */
+  #framesTell(file: MountedFile): boolean {
+    return canReportFrames(file.element) && isRendered(file.element) && !this.context.scheduler.pageHidden;
   }
 
   #isRestarting(file: MountedFile): boolean {
@@ -223,7 +263,7 @@ export class StartCoordinator implements Controller {
     if (sampleAs) this.#sampleKinds.set(pending, sampleAs);
     if (!pending.byFrame || !canReportFrames(element)) return;
     watchPresentedFrames(element, (metadata) => {
-      if (file.pendingStart !== pending) return false;
+      if (file.pendingStart !== pending && !this.#sampleFromFrame.has(pending)) return false;
       if (metadata.mediaTime <= pending.fromS + 0.0005) return true;
       this.#markStarted(file, pending, metadata.expectedDisplayTime, metadata.mediaTime);
       return false;
@@ -231,9 +271,11 @@ export class StartCoordinator implements Controller {
   }
 
   /**
-   * Notices elements that began to advance since play(). A rendered video counts from its first new
-   * presented frame (with audio, Chromium moves currentTime by a first chunk long before the picture
-   * moves); others (audio, hidden tiles, a background page) once their media time clearly advanced.
+   * Notices elements that began to advance since play(). A rendered video with audio counts from its
+   * first new presented frame (Chromium moves its currentTime by a first chunk long before the
+   * picture moves); one without audio as soon as its media time moved, which is its picture's (its
+   * latency is still taken from that frame, the moment the picture shows, as for the others);
+   * others (audio, hidden tiles, a background page) once their media time clearly advanced.
    */
   measure(nowMs: number): void {
     const pageHidden = this.context.scheduler.pageHidden;
@@ -245,20 +287,34 @@ export class StartCoordinator implements Controller {
         this.#pending.delete(file);
         continue;
       }
-      if (pending.byFrame && !pageHidden && isRendered(element)) continue;
-      if (element.currentTime - pending.fromS > START_ADVANCE_S && !element.seeking) this.#markStarted(file, pending, nowMs, element.currentTime);
+      const framesTell = pending.byFrame && !pageHidden && isRendered(element);
+      if (framesTell && file.hasAudio) continue;
+      const advanceS = framesTell ? VIDEO_ONLY_ADVANCE_S : START_ADVANCE_S;
+      if (element.currentTime - pending.fromS <= advanceS || element.seeking) continue;
+      if (framesTell) this.#sampleFromFrame.add(pending);
+      this.#markStarted(file, pending, nowMs, element.currentTime);
     }
   }
 
+  /**
+   * The stream is seen moving since `atMs` minus the media time it advanced by: it counts as started
+   * (once), and its latency is taken, unless it is to be taken from its first new frame (then when
+   * that frame comes).
+   */
   #markStarted(file: MountedFile, pending: PendingStart, atMs: number, mediaTimeS: number): void {
-    if (file.pendingStart !== pending) return;
-    file.pendingStart = undefined;
-    this.#pending.delete(file);
     const movingSinceMs = atMs - ((mediaTimeS - pending.fromS) * 1000) / Math.max(file.slot.playbackRate, 0.1);
     const latencyMs = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), MAX_LATENCY_SAMPLE_MS);
-    const hasAudio = file.hasAudio;
     const kind = this.#sampleKinds.get(pending);
-    if (kind) this.context.startLatencies.add(kind, latencyMs);
+    if (file.pendingStart !== pending) {
+      // Seen moving already (by its media time): this is its first new frame.
+      if (this.#sampleFromFrame.delete(pending) && kind) this.context.startLatencies.add(kind, latencyMs);
+      return;
+    }
+    file.pendingStart = undefined;
+    this.#pending.delete(file);
+    const hasAudio = file.hasAudio;
+    if (kind && !this.#sampleFromFrame.has(pending)) this.context.startLatencies.add(kind, latencyMs);
+    if (this.#restarts.has(pending)) this.#sendWaiting();
     this.context.bus.emit('stream-started', { file, latencyMs, hasAudio });
   }
 

@@ -20,9 +20,16 @@ export interface FakeMediaBehaviour {
   durationS: number;
   /** Whether it has an audio track. */
   hasAudio: boolean;
+  /**
+   * Whether it reports its presented frames (`requestVideoFrameCallback`, 50 fps): a frame at each
+   * step where its media time is in a new frame, and the frame at the new position once a seek is
+   * done, paused or not. Off by default: the engine then goes by media time alone.
+   */
+  reportsFrames: boolean;
 }
 
-const DEFAULT_BEHAVIOUR: FakeMediaBehaviour = { playLatencyMs: 25, seekLatencyMs: 30, metadataDelayMs: 50, durationS: 60, hasAudio: false };
+const DEFAULT_BEHAVIOUR: FakeMediaBehaviour = { playLatencyMs: 25, seekLatencyMs: 30, metadataDelayMs: 50, durationS: 60, hasAudio: false, reportsFrames: false };
+const FRAME_S = 0.02;
 
 export class FakeMediaElement extends EventTarget {
   readonly nodeName: 'AUDIO' | 'VIDEO';
@@ -43,6 +50,12 @@ export class FakeMediaElement extends EventTarget {
   moving = false;
   /** Every call of play(), with its real time. */
   readonly playCalls: number[] = [];
+  /** Every time (real ms) its media time started to advance (after play(), a seek or a wait). */
+  readonly movedAt: number[] = [];
+  /** Frame callbacks waiting for the next presented frame (with `reportsFrames`). */
+  #frameCallbacks: VideoFrameRequestCallback[] = [];
+  /** The frame presented last (index at 50 fps), or undefined when a new one is due (after a seek). */
+  #presentedFrame: number | undefined;
   /** The file attached to it by the fake adapter. */
   source: RecordingFile | undefined;
   #positionS = 0;
@@ -84,6 +97,7 @@ export class FakeMediaElement extends EventTarget {
     this.#fire('seeking');
     this.#later(this.behaviour.seekLatencyMs, () => {
       this.seeking = false;
+      this.#presentedFrame = undefined;
       // Playing through a seek, it resumes after its play latency, as after play().
       this.#refreshData(this.behaviour.playLatencyMs);
       this.#fire('seeked');
@@ -115,6 +129,10 @@ export class FakeMediaElement extends EventTarget {
   /** Called by the fake adapter: metadata, then data, after the configured delays. */
   attach(file: RecordingFile): void {
     this.source = file;
+    if (this.behaviour.reportsFrames) {
+      // Only then: without it, the engine must not see the method at all.
+      (this as unknown as HTMLVideoElement).requestVideoFrameCallback = (callback) => this.#frameCallbacks.push(callback);
+    }
     this.#later(this.behaviour.metadataDelayMs, () => {
       this.duration = this.behaviour.durationS;
       this.#positionS = Math.min(this.#positionS, this.duration);
@@ -155,6 +173,17 @@ export class FakeMediaElement extends EventTarget {
       return;
     }
     this.#positionS = next;
+  }
+
+  /** Presents a frame if one is due (the fake scheduler calls this after `advance`): callbacks get it. */
+  present(nowMs: number): void {
+    if (!this.behaviour.reportsFrames || this.seeking || this.readyState < HAVE_CURRENT_DATA) return;
+    const frame = Math.floor(this.#positionS / FRAME_S + 1e-6);
+    if (frame === this.#presentedFrame) return;
+    this.#presentedFrame = frame;
+    const callbacks = this.#frameCallbacks.splice(0);
+    const metadata = { mediaTime: frame * FRAME_S, expectedDisplayTime: nowMs, presentationTime: nowMs, presentedFrames: 0, width: 320, height: 180 };
+    for (const callback of callbacks) callback(nowMs, metadata);
   }
 
   checkVisibility(): boolean {
@@ -201,6 +230,7 @@ export class FakeMediaElement extends EventTarget {
     this.#later(afterMs, () => {
       if (this.paused || this.seeking || this.readyState < HAVE_ENOUGH_DATA) return;
       this.moving = true;
+      this.movedAt.push(this.scheduler.now());
       this.#fire('playing');
     });
   }
@@ -229,6 +259,7 @@ export class FakeMediaWorld {
   constructor(readonly scheduler: FakeScheduler) {
     scheduler.onStep((elapsedMs) => {
       for (const element of this.elements) if (!element.removed) element.advance(elapsedMs);
+      for (const element of this.elements) if (!element.removed) element.present(scheduler.now());
     });
   }
 

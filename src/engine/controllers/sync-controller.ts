@@ -36,6 +36,7 @@ export class SyncController implements Controller {
   // Reused from step to step (the step runs every frame).
   readonly #readings: StreamReading[] = [];
   readonly #byId = new Map<string, MountedFile>();
+  readonly #batch: MountedFile[] = [];
   /** Rates decided but not written yet (over the step's budget), oldest first. */
   readonly #queuedRates = new Map<MountedFile, number>();
 
@@ -127,10 +128,14 @@ export class SyncController implements Controller {
     }
   }
 
+  /** The next `SYNC_BATCH_SIZE` streams, in turns (in a buffer reused from step to step). */
   #nextBatch(playable: readonly MountedFile[]): readonly MountedFile[] {
     const start = this.#cursor % playable.length;
     this.#cursor = start + SYNC_BATCH_SIZE;
-    return [...playable.slice(start, start + SYNC_BATCH_SIZE), ...playable.slice(0, Math.max(0, start + SYNC_BATCH_SIZE - playable.length))];
+    const batch = this.#batch;
+    batch.length = SYNC_BATCH_SIZE;
+    for (let i = 0; i < SYNC_BATCH_SIZE; i++) batch[i] = playable[(start + i) % playable.length]!;
+    return batch;
   }
 
   /** How long the file's seeks take (any seek, to `seeked`). */

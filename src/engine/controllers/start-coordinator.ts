@@ -288,7 +288,16 @@ export class StartCoordinator implements Controller {
         continue;
       }
       const framesTell = pending.byFrame && !pageHidden && isRendered(element);
-      if (framesTell && file.hasAudio) continue;
+      if (framesTell && file.hasAudio) {
+        // Its first new frame's report tells. If none came within the start timeout (a report can
+        // go missing), it counts by its media time, as when no frame tells, with no latency taken
+        // from that: until it counts as started, the sync step does not read it, and an offset the
+        // start left would stay for good.
+        if (nowMs - pending.requestedAtMs <= START_TIMEOUT_MS || element.currentTime - pending.fromS <= START_ADVANCE_S || element.seeking) continue;
+        this.#sampleKinds.delete(pending);
+        this.#markStarted(file, pending, nowMs, element.currentTime);
+        continue;
+      }
       const advanceS = framesTell ? VIDEO_ONLY_ADVANCE_S : START_ADVANCE_S;
       if (element.currentTime - pending.fromS <= advanceS || element.seeking) continue;
       if (framesTell) this.#sampleFromFrame.add(pending);

@@ -44,6 +44,23 @@ describe('a replay', () => {
     assert.ok(Math.abs(engine.currentTime * 1000 - positionsMs(['student'])[0]!) < 40);
   });
 
+  test('a camera whose first new frame is never reported is still brought onto the others once the start times out', async () => {
+    const files = [
+      { id: 'teacher', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true } },
+      { id: 'student', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true } },
+      { id: 'guest', behaviour: { hasAudio: true, playLatencyMs: 87, reportsFrames: true, dropsFrameReports: true } },
+    ];
+    const ids = files.map((file) => file.id);
+    const { engine, scheduler, positionsMs } = await openReplay(files);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing', 3000);
+    // It started 7 ms after the others: without its report it was never read, and stayed 7 ms off.
+    assert.ok(spreadMs(positionsMs(ids)) > 5, `spread ${spreadMs(positionsMs(ids))} ms at the start`);
+    await scheduler.advance(4000);
+    assert.ok(spreadMs(positionsMs(ids)) < 1, `spread ${spreadMs(positionsMs(ids))} ms after 4 s`);
+  });
+
   test('seek: seeking, then seeked once every active file shows the new position; playback goes on from there', async () => {
     const { engine, scheduler, world, events } = await openReplay(three);
     await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);

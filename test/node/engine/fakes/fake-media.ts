@@ -26,9 +26,11 @@ export interface FakeMediaBehaviour {
    * done, paused or not. Off by default: the engine then goes by media time alone.
    */
   reportsFrames: boolean;
+  /** With `reportsFrames`: while it plays, no frame is reported (a report that goes missing). */
+  dropsFrameReports: boolean;
 }
 
-const DEFAULT_BEHAVIOUR: FakeMediaBehaviour = { playLatencyMs: 25, seekLatencyMs: 30, metadataDelayMs: 50, durationS: 60, hasAudio: false, reportsFrames: false };
+const DEFAULT_BEHAVIOUR: FakeMediaBehaviour = { playLatencyMs: 25, seekLatencyMs: 30, metadataDelayMs: 50, durationS: 60, hasAudio: false, reportsFrames: false, dropsFrameReports: false };
 const FRAME_S = 0.02;
 
 export class FakeMediaElement extends EventTarget {
@@ -178,6 +180,7 @@ export class FakeMediaElement extends EventTarget {
   /** Presents a frame if one is due (the fake scheduler calls this after `advance`): callbacks get it. */
   present(nowMs: number): void {
     if (!this.behaviour.reportsFrames || this.seeking || this.readyState < HAVE_CURRENT_DATA) return;
+    if (this.behaviour.dropsFrameReports && !this.paused) return;
     const frame = Math.floor(this.#positionS / FRAME_S + 1e-6);
     if (frame === this.#presentedFrame) return;
     this.#presentedFrame = frame;

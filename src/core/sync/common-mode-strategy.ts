@@ -143,15 +143,14 @@ export class CommonModeStrategy implements SyncStrategy {
       this.#byErrorStale = false;
     }
     // The elements that count first, by error; the others (key Infinity) after them. The keys are
-    // worked out in one loop, not through a function per element: this runs every frame over every
+    // worked out in one loop, not through a key function per element: this runs every frame over every
     // element, and before V8 optimizes it (tens of seconds at one call a frame) calls cost most.
     const errors = this.#errors;
     const withAudio = audioCounts(elements);
     errors.length = elements.length;
     for (let i = 0; i < elements.length; i++) {
       const element = elements[i]!;
-      const { error } = element;
-      const value = error.count > 0 && (element.hasAudio || !withAudio) ? error.value : Infinity;
+      const value = counts(element, withAudio) ? element.error.value : Infinity;
       errors[i] = Number.isFinite(value) ? value : Infinity;
     }
     sortByKeys(elements, errors);

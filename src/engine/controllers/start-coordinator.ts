@@ -171,7 +171,9 @@ export class StartCoordinator implements Controller {
    */
   #sendStaggered(playable: readonly MountedFile[], positionMs: number, nowMs: number): void {
     const restartMs = this.context.startLatencies.of('restart');
-    const restartSeen = playable.some((file) => this.#isRestarting(file) && this.#restarting.get(file) !== undefined && this.#framesTell(file));
+    const restartSeen = playable.some(
+      (file) => this.#isRestarting(file) && this.#restarting.get(file) !== undefined && canReportFrames(file.element) && this.#pictureShows(file.element),
+    );
     const movingAtMs = Math.max(
       nowMs,
       ...playable.map((file) => (this.#isRestarting(file) ? (this.#restarting.get(file) ?? nowMs) + restartMs : nowMs + this.latencyOf(file))),
@@ -209,9 +211,9 @@ export class StartCoordinator implements Controller {
     }
   }
 
-  /** Whether the element's start will be seen from its presented frames (a rendered picture, in a visible page). */
-  #framesTell(file: MountedFile): boolean {
-    return canReportFrames(file.element) && isRendered(file.element) && !this.context.scheduler.pageHidden;
+  /** Whether the element's picture is shown (rendered, in a visible page): then its reported frames tell when it moves. */
+  #pictureShows(element: HTMLMediaElement): boolean {
+    return isRendered(element) && !this.context.scheduler.pageHidden;
   }
 
   #isRestarting(file: MountedFile): boolean {
@@ -278,7 +280,6 @@ export class StartCoordinator implements Controller {
    * others (audio, hidden tiles, a background page) once their media time clearly advanced.
    */
   measure(nowMs: number): void {
-    const pageHidden = this.context.scheduler.pageHidden;
     for (const file of this.#pending) {
       const pending = file.pendingStart;
       const element = file.element;
@@ -287,20 +288,17 @@ export class StartCoordinator implements Controller {
         this.#pending.delete(file);
         continue;
       }
-      const framesTell = pending.byFrame && !pageHidden && isRendered(element);
-      if (framesTell && file.hasAudio) {
-        // Its first new frame's report tells. If none came within the start timeout (a report can
-        // go missing), it counts by its media time, as when no frame tells, with no latency taken
-        // from that: until it counts as started, the sync step does not read it, and an offset the
-        // start left would stay for good.
-        if (nowMs - pending.requestedAtMs <= START_TIMEOUT_MS || element.currentTime - pending.fromS <= START_ADVANCE_S || element.seeking) continue;
-        this.#sampleKinds.delete(pending);
-        this.#markStarted(file, pending, nowMs, element.currentTime);
-        continue;
-      }
-      const advanceS = framesTell ? VIDEO_ONLY_ADVANCE_S : START_ADVANCE_S;
+      const framesTell = pending.byFrame && this.#pictureShows(element);
+      const audioPicture = framesTell && file.hasAudio;
+      // A picture with audio is told by its first new frame's report. If none came within the start
+      // timeout (a report can go missing), it counts by its media time like the others, with no
+      // latency taken from that: until it counts as started, the sync step does not read it, and
+      // an offset the start left would stay for good.
+      if (audioPicture && nowMs - pending.requestedAtMs <= START_TIMEOUT_MS) continue;
+      const advanceS = framesTell && !audioPicture ? VIDEO_ONLY_ADVANCE_S : START_ADVANCE_S;
       if (element.currentTime - pending.fromS <= advanceS || element.seeking) continue;
-      if (framesTell) this.#sampleFromFrame.add(pending);
+      if (audioPicture) this.#sampleKinds.delete(pending);
+      else if (framesTell) this.#sampleFromFrame.add(pending);
       this.#markStarted(file, pending, nowMs, element.currentTime);
     }
   }

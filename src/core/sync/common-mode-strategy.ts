@@ -47,15 +47,25 @@ export class CommonModeStrategy implements SyncStrategy {
   readonly #errors: number[] = [];
   #byErrorStale = true;
   /**
-   * How fast the streams' common error moves, now and over the drift window, and how scattered its
-   * readings are: medians over every element, needed only by an element off its band or correcting,
-   * so worked out on first use in a step (most steps decide nothing and need none).
+   * How fast the streams' common error moves over the drift window, and how scattered its readings
+   * are: medians over every element, needed only by an element off its band or correcting, so
+   * worked out on first use in a step (most steps decide nothing and need none).
    */
   readonly #reference = new LazyReference(
-    () => this.#median((element) => element.error.slope) ?? 0,
     () => this.#median((element) => (element.driftIsClean ? element.drift.slope : Number.NaN)) ?? Number.NaN,
     () => this.#median((element) => element.quietNoiseMs) ?? 0,
   );
+  /**
+   * How far the clock's own trims (the rate factors decided here) have moved it so far (ms), and
+   * the factor in force since the last step. The drift lines are fitted to the errors with this
+   * added back: against the clock as it would run untrimmed. While the clock slews onto the streams
+   * after a start, every error curves the same way, and a line fitted to that curve scatters (no
+   * drift is told) and leans with its own span (streams read from different moments get different
+   * slopes): an element's offset from the others would then not be closed while it settles.
+   */
+  #slewMs = 0;
+  #slewFactor = 1;
+  #slewAtMs: number | undefined;
 
   constructor(tuning: Partial<{ clock: Partial<ClockFollowerTuning>; element: Partial<ElementCorrectionTuning> }> = {}) {
     this.#tuning = {
@@ -73,6 +83,8 @@ export class CommonModeStrategy implements SyncStrategy {
     const { nowMs, clockRate: userRate } = context;
     // Indexed loops here and below: the step runs every frame, mostly before V8 optimizes it, and
     // an unoptimized for-of pays for the iterator protocol.
+    if (this.#slewAtMs !== undefined) this.#slewMs += (this.#slewFactor - 1) * userRate * Math.min(Math.max(nowMs - this.#slewAtMs, 0), MAX_STEP_MS);
+    this.#slewAtMs = nowMs;
     const read = this.#read;
     read.length = readings.length;
     for (let i = 0; i < readings.length; i++) {
@@ -85,11 +97,15 @@ export class CommonModeStrategy implements SyncStrategy {
       }
       read[i] = element;
       // Media seconds off the target are timeline seconds off the clock.
-      element.observe(nowMs, (reading.mediaTimeS - reading.targetS) * 1000);
+      element.observe(nowMs, (reading.mediaTimeS - reading.targetS) * 1000, this.#slewMs);
     }
     const common = this.#commonError();
-    if (common === undefined) return { corrections: NO_CORRECTIONS, clockRateFactor: 1 + this.#clock.learnedDrift };
+    if (common === undefined) {
+      this.#slewFactor = 1 + this.#clock.learnedDrift;
+      return { corrections: NO_CORRECTIONS, clockRateFactor: this.#slewFactor };
+    }
     const follow = this.#clock.follow(nowMs, common, userRate);
+    this.#slewFactor = follow.rateFactor;
     if (follow.jumpMs !== 0) {
       // Every stream is far off the clock: the clock goes to them; their deviations are unchanged.
       for (const element of this.#elements.values()) element.rebase(follow.jumpMs);
@@ -129,6 +145,7 @@ export class CommonModeStrategy implements SyncStrategy {
     this.#elements.clear();
     this.#byErrorStale = true;
     this.#clock.hold();
+    this.#slewAtMs = undefined;
   }
 
   /**
@@ -177,6 +194,8 @@ export class CommonModeStrategy implements SyncStrategy {
 }
 
 const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();
+/** Longer between two steps is a pause (a background tab): the clock's trims are not counted over it. */
+const MAX_STEP_MS = 100;
 
 /**
  * Whether the medians are taken over the elements with audio: when any of them has readings. One
@@ -192,14 +211,12 @@ function counts(element: ElementCorrector, withAudio: boolean): boolean {
   return element.error.count > 0 && (element.hasAudio || !withAudio);
 }
 
-/** Three values worked out when first read after `invalidate`. */
+/** Two values worked out when first read after `invalidate`. */
 class LazyReference {
-  #slope: number | undefined;
   #drift: number | undefined;
   #noise: number | undefined;
 
   constructor(
-    private readonly slopeOf: () => number,
     private readonly driftOf: () => number,
     private readonly noiseOf: () => number,
   ) {}
@@ -208,15 +225,11 @@ class LazyReference {
     return (this.#noise ??= this.noiseOf());
   }
 
-  get slope(): number {
-    return (this.#slope ??= this.slopeOf());
-  }
-
   get drift(): number {
     return (this.#drift ??= this.driftOf());
   }
 
   invalidate(): void {
-    this.#slope = this.#drift = this.#noise = undefined;
+    this.#drift = this.#noise = undefined;
   }
 }

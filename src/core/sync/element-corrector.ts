@@ -83,12 +83,17 @@ export class ElementCorrector {
     return quantize(userRate * this.#rateFactor);
   }
 
-  observe(atMs: number, errorMs: number): void {
+  /**
+   * One reading: its error against the clock (ms), and how far the clock's own trims have moved the
+   * clock so far (ms): the drift is measured against the clock as it would run untrimmed.
+   */
+  observe(atMs: number, errorMs: number, clockTrimmedMs = 0): void {
+    const untrimmedMs = errorMs + clockTrimmedMs;
     // A reading far off the drift line is a step (a hiccup): the drift is measured afresh after it.
-    if (this.drift.count > 2 && Math.abs(errorMs - this.drift.valueAt(atMs)) > this.#stepThresholdMs()) this.drift.reset();
+    if (this.drift.count > 2 && Math.abs(untrimmedMs - this.drift.valueAt(atMs)) > this.#stepThresholdMs()) this.drift.reset();
     this.#firstReadingAtMs ??= atMs;
     this.error.add(atMs, errorMs);
-    this.drift.add(atMs, errorMs);
+    this.drift.add(atMs, untrimmedMs);
   }
 
   /** How late a rate written to this element takes effect (ms). */
@@ -109,14 +114,14 @@ export class ElementCorrector {
   /**
    * One decision.
    * @param deviationMs its smoothed error minus the reference's (positive: ahead of the others)
-   * @param reference how fast the reference's error moves (ms per ms): now (`slope`), and over the
-   *   drift window (`drift`); and how scattered its readings are in quiet times (`noise`, ms): the
+   * @param reference how fast the reference's error moves over the drift window (`drift`, ms per
+   *   ms, against the untrimmed clock); and how scattered its readings are in quiet times (`noise`, ms): the
    *   deviation is as noisy as the noisier of the element and the reference (at rates other than 1,
    *   Chromium's `currentTime` of the elements with audio moves in a ±5–8 ms sawtooth while the
    *   pictures agree: a smooth video-only element would otherwise chase it)
    * @param lastSeekMs how long the element's last seek took (real ms), if known
    */
-  decide(nowMs: number, deviationMs: number, reference: { readonly slope: number; readonly drift: number; readonly noise: number }, userRate: number, lastSeekMs?: number): ElementAction {
+  decide(nowMs: number, deviationMs: number, reference: { readonly drift: number; readonly noise: number }, userRate: number, lastSeekMs?: number): ElementAction {
     const t = this.tuning;
     if (!Number.isFinite(deviationMs)) return NONE;
     const fresh = this.#fresh(nowMs);

@@ -126,6 +126,17 @@ describe('differential error: each element corrected for its own deviation', () 
     assert.equal(drifting.media.get('board')!.writes.length, 0, 'drifting 1 ms a second: no fine correction before its drift is learned');
   });
 
+  test('…and so is one whose start left every stream behind the clock: the clock slewing to them does not hide the element’s offset', () => {
+    // Measured in Chromium: the cameras started 9 ms behind the clock and were read from 50 ms after
+    // the whiteboard, which was 1.6 ms ahead of them; the clock took ~2 s to reach them, and the
+    // whiteboard stayed 1.6 ms ahead for good.
+    const { fineBandMs, settleMs } = DEFAULT_ELEMENT_CORRECTION_TUNING;
+    const result = simulate({ streams: [camera('a', { startErrorMs: -9.4, readFromMs: 50 }), camera('b', { startErrorMs: -9.4, readFromMs: 50 }), board({ skew: AUDIO_SKEW, startErrorMs: -7.8 })], durationMs: 8000 });
+    assert.ok(result.media.get('board')!.writes.length <= 2, `${result.media.get('board')!.writes.length} writes`);
+    const apart = result.samples.filter((sample) => sample.atMs >= settleMs).map((sample) => Math.abs(sample.errorsMs.board! - sample.errorsMs.a!));
+    assert.ok(Math.max(...apart) <= fineBandMs, `${Math.max(...apart).toFixed(2)} ms apart after settling`);
+  });
+
   test('two elements with audio apart: only the one off the clock is moved, onto the other', () => {
     const result = simulate({ streams: [camera('a'), camera('b', { startErrorMs: -14 }), board()], durationMs: 5000 });
     assert.equal(result.media.get('a')!.writes.length, 0, 'the one on the clock is left alone');

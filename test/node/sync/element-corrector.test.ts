@@ -8,7 +8,6 @@ describe('ElementCorrector', () => {
     const corrector = new ElementCorrector(true);
     let noiseReads = 0;
     const reference = {
-      slope: 0,
       drift: 0,
       get noise() {
         noiseReads += 1;

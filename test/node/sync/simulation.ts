@@ -26,6 +26,8 @@ export interface SimStreamSpec {
   readonly hiccups?: ReadonlyArray<readonly [number, number]>;
   /** How long its last seek took, as the engine reports it (ms; none: not known). */
   readonly lastSeekMs?: number;
+  /** It is read from this real time on (ms; before, the engine waits for its start to show). */
+  readonly readFromMs?: number;
 }
 
 export class SimMedia {
@@ -147,7 +149,7 @@ export function simulate(options: SimOptions): SimResult {
     // Every file starts at 0 on the timeline here: media seconds = timeline seconds.
     const readings: StreamReading[] = [];
     for (const [index, element] of [...media.values()].entries()) {
-      if (element.seeking) continue;
+      if (element.seeking || nowMs < (element.spec.readFromMs ?? 0)) continue;
       // Each element's sawtooth in a phase of its own (a third of a period apart), as measured.
       const phase = (nowMs / (options.audioSawtooth?.periodMs ?? 1) + index / 3) % 1;
       const saw = options.audioSawtooth && element.spec.hasAudio && userRate !== 1 ? options.audioSawtooth.amplitudeMs * (2 * phase - 1) : 0;

@@ -91,7 +91,7 @@ describe('differential error: each element corrected for its own deviation', () 
     assert.ok(firstMs !== undefined && firstMs >= confirmMs && firstMs <= confirmMs + 200, `first write at ${firstMs} ms`);
   });
 
-  test('an element with audio where a start left it (one AAC frame off) is closed at least 100 ms sooner than the same offset later, a hiccup', () => {
+  test('an element with audio where a start left it (one AAC frame off) is closed at least 50 ms sooner than the same offset later, a hiccup', () => {
     const { freshMs } = DEFAULT_ELEMENT_CORRECTION_TUNING;
     const closedAfter = (result: ReturnType<typeof simulate>, fromMs: number) =>
       result.samples.find((sample) => sample.atMs > fromMs + 50 && Math.abs(sample.errorsMs.off! - sample.errorsMs.a!) <= 3)!.atMs - fromMs;
@@ -99,7 +99,7 @@ describe('differential error: each element corrected for its own deviation', () 
     const later = simulate({ streams: [camera('a'), camera('b'), camera('off', { hiccups: [[4000, 21.3]] })], durationMs: 7000 });
     const startMs = closedAfter(atStart, 0);
     const hiccupMs = closedAfter(later, 4000);
-    assert.ok(4000 > freshMs && startMs + 100 <= hiccupMs, `closed in ${startMs} ms at its start, ${hiccupMs} ms as a hiccup`);
+    assert.ok(4000 > freshMs && startMs + 50 <= hiccupMs, `closed in ${startMs} ms at its start, ${hiccupMs} ms as a hiccup`);
     assert.ok(atStart.media.get('off')!.writes.length <= 4, `${atStart.media.get('off')!.writes.length} writes`);
   });
 
@@ -243,6 +243,15 @@ describe('steady state', () => {
     assert.ok(result.media.get('a')!.writes.length <= 4, `${result.media.get('a')!.writes.length} writes for two hiccups`);
     assert.equal(result.media.get('a')!.rate, 1);
     assert.equal(result.writesAfter('a', 25000), 0);
+  });
+
+  test('a hiccup at rate 1 is corrected as soon as it is confirmed: the step does not read as noise', () => {
+    const { confirmMs } = DEFAULT_ELEMENT_CORRECTION_TUNING;
+    for (const dropMs of [10, 24, 40]) {
+      const result = simulate({ streams: [camera('a', { hiccups: [[5000, dropMs]] }), camera('b'), board()], durationMs: 7000 });
+      const firstWrite = result.media.get('a')!.writes.find((write) => write.atMs >= 5000);
+      assert.ok(firstWrite && firstWrite.atMs - 5000 <= confirmMs + 20, `a ${dropMs} ms drop corrected from ${firstWrite && firstWrite.atMs - 5000} ms after it`);
+    }
   });
 
   test('noisy readings (an element with audio at rate 1.5 reads in a sawtooth) are not chased', () => {

@@ -54,6 +54,13 @@ const START_ADVANCE_S = 0.04;
  * reported (one or two display frames after it shows).
  */
 const VIDEO_ONLY_ADVANCE_S = 0.001;
+/**
+ * An element with audio whose first new frame was shown counts as started once its media time has
+ * moved on from where it was then by more than this (s). Measured in Chromium: a camera resuming
+ * after a wait for data held its currentTime for 30–45 ms after that frame; a clock started from
+ * that frame ran on without it, and the sync step read the camera falling behind as it held.
+ */
+const MOVED_ON_S = 0.001;
 /** A synchronized start may move the clock forward to where the streams already are, at most this much. */
 const MAX_START_ADVANCE_MS = 300;
 /** Starts this much apart or less are sent together. */
@@ -72,6 +79,11 @@ export class StartCoordinator implements Controller {
   readonly #staggered = new Map<MountedFile, Cancel>();
   /** The pending starts of elements restarting by themselves (the first seen moving sends the staggered play() calls). */
   readonly #restarts = new WeakSet<PendingStart>();
+  /**
+   * Starts of elements with audio whose first new frame was shown (when, its media time, and the
+   * element's currentTime then): they count once their media time moves on (see `MOVED_ON_S`).
+   */
+  readonly #frameShown = new WeakMap<PendingStart, { readonly atMs: number; readonly mediaTimeS: number; readonly currentTimeS: number }>();
   /** Starts seen moving by their media time whose latency is taken from their first new frame, still to come. */
   readonly #sampleFromFrame = new WeakSet<PendingStart>();
   /** Mounted files with a pending start, for `measure` (their record holds the details). */
@@ -267,7 +279,11 @@ export class StartCoordinator implements Controller {
     watchPresentedFrames(element, (metadata) => {
       if (file.pendingStart !== pending && !this.#sampleFromFrame.has(pending)) return false;
       if (metadata.mediaTime <= pending.fromS + 0.0005) return true;
-      this.#markStarted(file, pending, metadata.expectedDisplayTime, metadata.mediaTime);
+      if (file.hasAudio && file.pendingStart === pending && !this.#restarts.has(pending)) {
+        this.#frameShown.set(pending, { atMs: metadata.expectedDisplayTime, mediaTimeS: metadata.mediaTime, currentTimeS: element.currentTime });
+      } else {
+        this.#markStarted(file, pending, metadata.expectedDisplayTime, metadata.mediaTime);
+      }
       return false;
     });
   }
@@ -275,7 +291,7 @@ export class StartCoordinator implements Controller {
   /**
    * Notices elements that began to advance since play(). A rendered video with audio counts from its
    * first new presented frame (Chromium moves its currentTime by a first chunk long before the
-   * picture moves); one without audio as soon as its media time moved, which is its picture's (its
+   * picture moves), once its media time is seen moving on from there; one without audio as soon as its media time moved, which is its picture's (its
    * latency is still taken from that frame, the moment the picture shows, as for the others);
    * others (audio, hidden tiles, a background page) once their media time clearly advanced.
    */
@@ -286,6 +302,13 @@ export class StartCoordinator implements Controller {
       if (!pending || element.paused) {
         file.pendingStart = undefined;
         this.#pending.delete(file);
+        continue;
+      }
+      const shown = this.#frameShown.get(pending);
+      if (shown) {
+        // Its latency is still the first frame's: that is when its picture moved.
+        const movedOn = element.currentTime - shown.currentTimeS > MOVED_ON_S && !element.seeking;
+        if (movedOn || nowMs - pending.requestedAtMs > START_TIMEOUT_MS) this.#markStarted(file, pending, shown.atMs, shown.mediaTimeS);
         continue;
       }
       const framesTell = pending.byFrame && this.#pictureShows(element);

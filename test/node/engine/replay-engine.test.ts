@@ -61,6 +61,23 @@ describe('a replay', () => {
     assert.ok(spreadMs(positionsMs(ids)) < 1, `spread ${spreadMs(positionsMs(ids))} ms after 4 s`);
   });
 
+  test('cameras that hold still after their first new frame (as after a wait for data): the clock starts once they move on, where they are', async () => {
+    const files = [
+      { id: 'teacher', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, holdsAfterFirstFrameMs: 40 } },
+      { id: 'student', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, holdsAfterFirstFrameMs: 40 } },
+      { id: 'board', type: VideoType.Whiteboard, behaviour: { playLatencyMs: 25, reportsFrames: true } },
+    ];
+    const { engine, scheduler, positionsMs } = await openReplay(files);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing', 3000);
+    await scheduler.advance(100);
+    const clockMs = engine.currentTime * 1000;
+    for (const [index, cameraMs] of positionsMs(['teacher', 'student']).entries()) {
+      assert.ok(Math.abs(cameraMs - clockMs) < 5, `camera ${index} ${(cameraMs - clockMs).toFixed(1)} ms off the clock 100 ms after playing`);
+    }
+  });
+
   test('seek: seeking, then seeked once every active file shows the new position; playback goes on from there', async () => {
     const { engine, scheduler, world, events } = await openReplay(three);
     await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);

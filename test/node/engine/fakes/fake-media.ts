@@ -28,9 +28,14 @@ export interface FakeMediaBehaviour {
   reportsFrames: boolean;
   /** With `reportsFrames`: while it plays, no frame is reported (a report that goes missing). */
   dropsFrameReports: boolean;
+  /**
+   * With `reportsFrames`: after the first new frame of a start, its media time holds this long (ms)
+   * before it moves on (Chromium's cameras resuming after a wait for data: 30–45 ms).
+   */
+  holdsAfterFirstFrameMs: number;
 }
 
-const DEFAULT_BEHAVIOUR: FakeMediaBehaviour = { playLatencyMs: 25, seekLatencyMs: 30, metadataDelayMs: 50, durationS: 60, hasAudio: false, reportsFrames: false, dropsFrameReports: false };
+const DEFAULT_BEHAVIOUR: FakeMediaBehaviour = { playLatencyMs: 25, seekLatencyMs: 30, metadataDelayMs: 50, durationS: 60, hasAudio: false, reportsFrames: false, dropsFrameReports: false, holdsAfterFirstFrameMs: 0 };
 const FRAME_S = 0.02;
 
 export class FakeMediaElement extends EventTarget {
@@ -54,6 +59,9 @@ export class FakeMediaElement extends EventTarget {
   readonly playCalls: number[] = [];
   /** Every time (real ms) its media time started to advance (after play(), a seek or a wait). */
   readonly movedAt: number[] = [];
+  /** Whether the next frame presented is a start's first (with `holdsAfterFirstFrameMs`), and until when it holds after one. */
+  #holdsAtNextFrame = false;
+  #holdUntilMs = -Infinity;
   /** Frame callbacks waiting for the next presented frame (with `reportsFrames`). */
   #frameCallbacks: VideoFrameRequestCallback[] = [];
   /** The frame presented last (index at 50 fps), or undefined when a new one is due (after a seek). */
@@ -159,7 +167,8 @@ export class FakeMediaElement extends EventTarget {
   /** Moves the media time by `elapsedMs` of real time (the fake scheduler calls this). */
   advance(elapsedMs: number): void {
     if (!this.moving || this.paused || this.seeking) return;
-    const next = this.#positionS + (elapsedMs / 1000) * this.playbackRate;
+    const heldMs = Math.min(Math.max(this.#holdUntilMs - (this.scheduler.now() - elapsedMs), 0), elapsedMs);
+    const next = this.#positionS + ((elapsedMs - heldMs) / 1000) * this.playbackRate;
     if (next >= this.dataUntilS && this.dataUntilS < this.duration) {
       this.#positionS = this.dataUntilS;
       this.moving = false;
@@ -184,6 +193,10 @@ export class FakeMediaElement extends EventTarget {
     const frame = Math.floor(this.#positionS / FRAME_S + 1e-6);
     if (frame === this.#presentedFrame) return;
     this.#presentedFrame = frame;
+    if (this.#holdsAtNextFrame && this.moving) {
+      this.#holdsAtNextFrame = false;
+      this.#holdUntilMs = nowMs + this.behaviour.holdsAfterFirstFrameMs;
+    }
     const callbacks = this.#frameCallbacks.splice(0);
     const metadata = { mediaTime: frame * FRAME_S, expectedDisplayTime: nowMs, presentationTime: nowMs, presentedFrames: 0, width: 320, height: 180 };
     for (const callback of callbacks) callback(nowMs, metadata);
@@ -233,6 +246,7 @@ export class FakeMediaElement extends EventTarget {
     this.#later(afterMs, () => {
       if (this.paused || this.seeking || this.readyState < HAVE_ENOUGH_DATA) return;
       this.moving = true;
+      this.#holdsAtNextFrame = this.behaviour.holdsAfterFirstFrameMs > 0;
       this.movedAt.push(this.scheduler.now());
       this.#fire('playing');
     });

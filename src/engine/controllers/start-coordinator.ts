@@ -291,9 +291,10 @@ export class StartCoordinator implements Controller {
   /**
    * Notices elements that began to advance since play(). A rendered video with audio counts from its
    * first new presented frame (Chromium moves its currentTime by a first chunk long before the
-   * picture moves), once its media time is seen moving on from there; one without audio as soon as its media time moved, which is its picture's (its
-   * latency is still taken from that frame, the moment the picture shows, as for the others);
-   * others (audio, hidden tiles, a background page) once their media time clearly advanced.
+   * picture moves), once its media time is seen moving on from there; one without audio as soon as
+   * its media time moved, which is its picture's (its latency is still taken from that frame, the
+   * moment the picture shows, as for the others); others (audio, hidden tiles, a background page)
+   * once their media time clearly advanced.
    */
   measure(nowMs: number): void {
     for (const file of this.#pending) {

@@ -7,13 +7,22 @@ import { HAVE_FUTURE_DATA, HAVE_NOTHING } from '../core/media-api.js';
 import { hasFutureData } from '../core/playback/readiness.js';
 import { mediaTimeAtS, timelineMsAt } from '../core/sync/media-time.js';
 import type { MediaSlot } from '../media/media-slot.js';
+import type { LatencyKind } from './start-latencies.js';
 
-/** An element told to play that has not visibly advanced yet. */
+/** An element told to play that has not visibly advanced yet, and what its start has shown so far. */
 export interface PendingStart {
   readonly requestedAtMs: number;
   readonly fromS: number;
   /** Whether its start is read from presented frames (requestVideoFrameCallback). */
   readonly byFrame: boolean;
+  /** An element restarting by itself after a seek made while playing (the first seen moving sends the others' play()). */
+  readonly restart: boolean;
+  /** The start latency it is a sample of (none: not measured). */
+  sampleAs: LatencyKind | undefined;
+  /** An element with audio whose first new frame was shown: when, its media time, and its currentTime then (it counts once that moves on). */
+  frameShown?: { readonly atMs: number; readonly mediaTimeS: number; readonly currentTimeS: number };
+  /** Seen moving by its media time; its latency is still to be taken from its first new frame. */
+  latencyFromFrame: boolean;
 }
 
 export class MountedFile {

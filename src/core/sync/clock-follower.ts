@@ -32,6 +32,9 @@ export const DEFAULT_CLOCK_FOLLOWER_TUNING: ClockFollowerTuning = {
   learnBelowMs: 5,
 };
 
+/** Longer between two steps is a pause (a background tab): nothing is integrated over it. */
+export const MAX_STEP_GAP_MS = 100;
+
 export interface ClockFollow {
   /** Multiply the user's playback rate by this to get the clock's rate. */
   readonly rateFactor: number;
@@ -55,7 +58,7 @@ export class ClockFollower {
    * @param userRate the playback rate the user chose (the loop's gain scales with it)
    */
   follow(nowMs: number, commonErrorMs: number, userRate: number): ClockFollow {
-    const dtS = this.#lastAtMs === undefined ? 0 : Math.min(Math.max(nowMs - this.#lastAtMs, 0), 100) / 1000;
+    const dtS = this.#lastAtMs === undefined ? 0 : Math.min(Math.max(nowMs - this.#lastAtMs, 0), MAX_STEP_GAP_MS) / 1000;
     this.#lastAtMs = nowMs;
     if (!Number.isFinite(commonErrorMs)) return { rateFactor: 1 + this.#learnedDrift, jumpMs: 0 };
     if (Math.abs(commonErrorMs) > this.tuning.jumpAboveMs) return { rateFactor: 1 + this.#learnedDrift, jumpMs: commonErrorMs };

@@ -14,7 +14,7 @@
  * Pure: no DOM, no timers. The engine's sync controller reads the elements, calls `decide`, and
  * applies the decision (element rates and seeks, and the clock's rate factor).
  */
-import { ClockFollower, DEFAULT_CLOCK_FOLLOWER_TUNING, type ClockFollowerTuning } from './clock-follower.js';
+import { ClockFollower, DEFAULT_CLOCK_FOLLOWER_TUNING, MAX_STEP_GAP_MS, type ClockFollowerTuning } from './clock-follower.js';
 import type { Correction } from './drift-policy.js';
 import { DEFAULT_ELEMENT_CORRECTION_TUNING, type ElementCorrectionTuning } from './element-correction-tuning.js';
 import { ElementCorrector, type ElementAction } from './element-corrector.js';
@@ -84,7 +84,7 @@ export class CommonModeStrategy implements SyncStrategy {
     const { nowMs, clockRate: userRate } = context;
     // Indexed loops here and below: the step runs every frame, mostly before V8 optimizes it, and
     // an unoptimized for-of pays for the iterator protocol.
-    if (this.#slewAtMs !== undefined) this.#slewMs += (this.#slewFactor - 1) * userRate * Math.min(Math.max(nowMs - this.#slewAtMs, 0), MAX_STEP_MS);
+    if (this.#slewAtMs !== undefined) this.#slewMs += (this.#slewFactor - 1) * userRate * Math.min(Math.max(nowMs - this.#slewAtMs, 0), MAX_STEP_GAP_MS);
     this.#slewAtMs = nowMs;
     const read = this.#read;
     read.length = readings.length;
@@ -195,8 +195,6 @@ export class CommonModeStrategy implements SyncStrategy {
 }
 
 const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();
-/** Longer between two steps is a pause (a background tab): the clock's trims are not counted over it. */
-const MAX_STEP_MS = 100;
 
 /**
  * Whether the medians are taken over the elements with audio: when any of them has readings. One

@@ -49,18 +49,17 @@ const START_TIMEOUT_MS = 1000;
 /** Media time an element must advance by before it counts as started when no presented frame tells. */
 const START_ADVANCE_S = 0.04;
 /**
- * The same for an element without audio: its media time is its picture's (Chromium moves it from
- * the first frame on, by the wall clock), so a step sees it move sooner than a presented frame is
- * reported (one or two display frames after it shows).
+ * Media time (s) by which a step must see an element advance to count it as moving where a picture
+ * tells more than its media time alone:
+ * - an element without audio: its media time is its picture's (Chromium moves it from the first
+ *   frame on, by the wall clock), so a step sees it move sooner than a presented frame is reported
+ *   (one or two display frames after it shows);
+ * - an element with audio whose first new frame was shown: it counts once its media time moves on
+ *   from where it was then. Measured in Chromium: a camera resuming after a wait for data held its
+ *   currentTime for 30–45 ms after that frame; a clock started from that frame ran on without it,
+ *   and the sync step read the camera falling behind as it held.
  */
-const VIDEO_ONLY_ADVANCE_S = 0.001;
-/**
- * An element with audio whose first new frame was shown counts as started once its media time has
- * moved on from where it was then by more than this (s). Measured in Chromium: a camera resuming
- * after a wait for data held its currentTime for 30–45 ms after that frame; a clock started from
- * that frame ran on without it, and the sync step read the camera falling behind as it held.
- */
-const MOVED_ON_S = 0.001;
+const MOVED_S = 0.001;
 /** A synchronized start may move the clock forward to where the streams already are, at most this much. */
 const MAX_START_ADVANCE_MS = 300;
 /** Starts this much apart or less are sent together. */
@@ -69,23 +68,12 @@ const STAGGER_MIN_MS = 4;
 const MAX_LATENCY_SAMPLE_MS = 500;
 
 export class StartCoordinator implements Controller {
-  /** Which latency a pending start is a sample of (none: a restart whose frame time is unknown). */
-  readonly #sampleKinds = new WeakMap<PendingStart, LatencyKind>();
   /** Elements that played through the seek before this start, with when each showed its new frame. */
   #restarting = new Map<MountedFile, number | undefined>();
   /** Whether the current synchronized start has sent play() to its elements, and when. */
   #sentAtMs: number | undefined;
   /** play() calls not sent yet, by element. */
   readonly #staggered = new Map<MountedFile, Cancel>();
-  /** The pending starts of elements restarting by themselves (the first seen moving sends the staggered play() calls). */
-  readonly #restarts = new WeakSet<PendingStart>();
-  /**
-   * Starts of elements with audio whose first new frame was shown (when, its media time, and the
-   * element's currentTime then): they count once their media time moves on (see `MOVED_ON_S`).
-   */
-  readonly #frameShown = new WeakMap<PendingStart, { readonly atMs: number; readonly mediaTimeS: number; readonly currentTimeS: number }>();
-  /** Starts seen moving by their media time whose latency is taken from their first new frame, still to come. */
-  readonly #sampleFromFrame = new WeakSet<PendingStart>();
   /** Mounted files with a pending start, for `measure` (their record holds the details). */
   readonly #pending = new Set<MountedFile>();
   #mounted = new Set<MountedFile>();
@@ -193,10 +181,8 @@ export class StartCoordinator implements Controller {
     for (const file of playable) {
       if (this.#isRestarting(file)) {
         const shownAtMs = this.#restarting.get(file);
-        const pending: PendingStart = { requestedAtMs: shownAtMs ?? nowMs, fromS: file.targetS(positionMs), byFrame: canReportFrames(file.element) };
         const measurable = shownAtMs !== undefined && nowMs - shownAtMs <= RESTART_SAMPLE_WINDOW_MS;
-        this.#restarts.add(pending);
-        this.#watchStart(file, pending, measurable ? 'restart' : undefined);
+        this.#watchStart(file, pendingStart(shownAtMs ?? nowMs, file.targetS(positionMs), file.element, true, measurable ? 'restart' : undefined));
         continue;
       }
       const delayMs = movingAtMs - nowMs - this.latencyOf(file) + (restartSeen ? RESTART_LATE_MARGIN_MS : 0);
@@ -261,26 +247,24 @@ export class StartCoordinator implements Controller {
     const element = file.element;
     const { clock, scheduler, bus } = this.context;
     file.slot.replayRate = clock.rate;
-    const pending: PendingStart = { requestedAtMs: scheduler.now(), fromS: element.currentTime, byFrame: canReportFrames(element) };
-    this.#watchStart(file, pending, file.hasAudio ? 'audio' : 'video');
+    this.#watchStart(file, pendingStart(scheduler.now(), element.currentTime, element, false, file.hasAudio ? 'audio' : 'video'));
     element.play().catch((error: unknown) => {
       // The browser refused playback (autoplay policy): the façade behaves like a media element.
       if (error instanceof DOMException && error.name === 'NotAllowedError') bus.emit('play-refused', { error });
     });
   }
 
-  /** Watches for a stream to visibly advance past `pending.fromS`; `sampleAs`: the latency it measures. */
-  #watchStart(file: MountedFile, pending: PendingStart, sampleAs: LatencyKind | undefined): void {
+  /** Watches for a stream to visibly advance past `pending.fromS`. */
+  #watchStart(file: MountedFile, pending: PendingStart): void {
     const element = file.element;
     file.pendingStart = pending;
     this.#pending.add(file);
-    if (sampleAs) this.#sampleKinds.set(pending, sampleAs);
     if (!pending.byFrame || !canReportFrames(element)) return;
     watchPresentedFrames(element, (metadata) => {
-      if (file.pendingStart !== pending && !this.#sampleFromFrame.has(pending)) return false;
+      if (file.pendingStart !== pending && !pending.latencyFromFrame) return false;
       if (metadata.mediaTime <= pending.fromS + 0.0005) return true;
-      if (file.hasAudio && file.pendingStart === pending && !this.#restarts.has(pending)) {
-        this.#frameShown.set(pending, { atMs: metadata.expectedDisplayTime, mediaTimeS: metadata.mediaTime, currentTimeS: element.currentTime });
+      if (file.hasAudio && file.pendingStart === pending && !pending.restart) {
+        pending.frameShown = { atMs: metadata.expectedDisplayTime, mediaTimeS: metadata.mediaTime, currentTimeS: element.currentTime };
       } else {
         this.#markStarted(file, pending, metadata.expectedDisplayTime, metadata.mediaTime);
       }
@@ -305,10 +289,10 @@ export class StartCoordinator implements Controller {
         this.#pending.delete(file);
         continue;
       }
-      const shown = this.#frameShown.get(pending);
+      const shown = pending.frameShown;
       if (shown) {
         // Its latency is still the first frame's: that is when its picture moved.
-        const movedOn = element.currentTime - shown.currentTimeS > MOVED_ON_S && !element.seeking;
+        const movedOn = element.currentTime - shown.currentTimeS > MOVED_S && !element.seeking;
         if (movedOn || nowMs - pending.requestedAtMs > START_TIMEOUT_MS) this.#markStarted(file, pending, shown.atMs, shown.mediaTimeS);
         continue;
       }
@@ -319,10 +303,10 @@ export class StartCoordinator implements Controller {
       // latency taken from that: until it counts as started, the sync step does not read it, and
       // an offset the start left would stay for good.
       if (audioPicture && nowMs - pending.requestedAtMs <= START_TIMEOUT_MS) continue;
-      const advanceS = framesTell && !audioPicture ? VIDEO_ONLY_ADVANCE_S : START_ADVANCE_S;
+      const advanceS = framesTell && !audioPicture ? MOVED_S : START_ADVANCE_S;
       if (element.currentTime - pending.fromS <= advanceS || element.seeking) continue;
-      if (audioPicture) this.#sampleKinds.delete(pending);
-      else if (framesTell) this.#sampleFromFrame.add(pending);
+      if (audioPicture) pending.sampleAs = undefined;
+      else if (framesTell) pending.latencyFromFrame = true;
       this.#markStarted(file, pending, nowMs, element.currentTime);
     }
   }
@@ -335,17 +319,18 @@ export class StartCoordinator implements Controller {
   #markStarted(file: MountedFile, pending: PendingStart, atMs: number, mediaTimeS: number): void {
     const movingSinceMs = atMs - ((mediaTimeS - pending.fromS) * 1000) / Math.max(file.slot.playbackRate, 0.1);
     const latencyMs = Math.min(Math.max(movingSinceMs - pending.requestedAtMs, 0), MAX_LATENCY_SAMPLE_MS);
-    const kind = this.#sampleKinds.get(pending);
+    const kind = pending.sampleAs;
     if (file.pendingStart !== pending) {
       // Seen moving already (by its media time): this is its first new frame.
-      if (this.#sampleFromFrame.delete(pending) && kind) this.context.startLatencies.add(kind, latencyMs);
+      if (pending.latencyFromFrame && kind) this.context.startLatencies.add(kind, latencyMs);
+      pending.latencyFromFrame = false;
       return;
     }
     file.pendingStart = undefined;
     this.#pending.delete(file);
     const hasAudio = file.hasAudio;
-    if (kind && !this.#sampleFromFrame.has(pending)) this.context.startLatencies.add(kind, latencyMs);
-    if (this.#restarts.has(pending)) this.#sendWaiting();
+    if (kind && !pending.latencyFromFrame) this.context.startLatencies.add(kind, latencyMs);
+    if (pending.restart) this.#sendWaiting();
     this.context.bus.emit('stream-started', { file, latencyMs, hasAudio });
   }
 
@@ -355,6 +340,11 @@ export class StartCoordinator implements Controller {
     this.#mounted.clear();
     this.#subscriptions.removeAll();
   }
+}
+
+/** A start's record, before anything of it was seen. */
+function pendingStart(requestedAtMs: number, fromS: number, element: HTMLMediaElement, restart: boolean, sampleAs: LatencyKind | undefined): PendingStart {
+  return { requestedAtMs, fromS, byFrame: canReportFrames(element), restart, sampleAs, latencyFromFrame: false };
 }
 
 function median(values: readonly number[]): number {

@@ -35,6 +35,13 @@ export class MountedFile {
   /** When (real ms) its element began seeking, while it does; and how long its last seek took. */
   seekingSinceMs: number | undefined;
   lastSeekMs: number | undefined;
+  /**
+   * Paused by the engine while playing with audio, and not seeked since: Chromium resumes such an
+   * element 50–100 ms past where it paused (measured: its first new frame comes that far on, so
+   * the class skips a moment), and two cameras resume up to one AAC frame (~21 ms) apart; from a
+   * seek it starts where it is told. So the next synchronized start seeks it to its place first.
+   */
+  resumesAhead = false;
   /** Set from play() until it visibly advances. */
   pendingStart: PendingStart | undefined;
   /**
@@ -66,6 +73,14 @@ export class MountedFile {
   /** Where its element is on the replay timeline (ms). */
   timelinePositionMs(): number {
     return timelineMsAt(this.slot.timelineFile, this.element.currentTime - this.slot.videoStartOffsetS);
+  }
+
+  /** Pauses its element, noting whether it would resume ahead (see `resumesAhead`). */
+  pause(): void {
+    const element = this.element;
+    if (element.paused) return;
+    if (this.hasAudio) this.resumesAhead = true;
+    element.pause();
   }
 
   /** Reads its element's readiness for this step (see `readyState`). */

@@ -222,7 +222,7 @@ export class PlaybackLoop {
       if (blocked) return this.#hold(true);
       starts.joinPaused(playable, positionMs);
       sync.steer(playable, positionMs, nowMs);
-      for (const file of pastMediaEnd) if (!file.element.paused) file.element.pause();
+      for (const file of pastMediaEnd) file.pause();
       starts.prerollJoining(mounts.all, positionMs);
     }
     if (this.#clock.running && nowMs - this.#lastTimeupdateMs >= TIMEUPDATE_INTERVAL_MS) {
@@ -275,7 +275,7 @@ export class PlaybackLoop {
   /** Pauses every mounted element (but those `kept` playing) and cancels play() calls not sent yet. */
   #pauseElements(kept?: (file: MountedFile) => boolean): void {
     this.controllers.starts.cancelStaggered();
-    for (const file of this.controllers.mounts.all) if (!file.element.paused && !kept?.(file)) file.element.pause();
+    for (const file of this.controllers.mounts.all) if (!kept?.(file)) file.pause();
   }
 
   #refreshReadyState(playable: readonly MountedFile[], positioning: boolean): void {

@@ -97,7 +97,7 @@ export class SeekController implements Controller {
     for (const [file, through] of this.#playingThrough) {
       const element = file.element;
       if (through.shownAtMs === undefined || nowMs - through.shownAtMs <= playThroughWaitMs || element.paused) continue;
-      element.pause();
+      file.pause();
       // With audio, currentTime runs ahead of the picture: back to the target while the others still seek.
       if (Math.abs(element.currentTime - through.targetS) > FRAME_MATCH_S) element.currentTime = through.targetS;
     }

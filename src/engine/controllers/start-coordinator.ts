@@ -3,7 +3,9 @@
  * picture moving (with an audio track, Chromium starts its output first), so a synchronized start
  * sends play() to the slower kind first, by latencies it measures itself (moving averages, from the
  * first new presented frame). It also starts streams that join mid-play and prerolls files about to
- * start, and tells the façade where the clock should start once everyone moves.
+ * start, and tells the façade where the clock should start once everyone moves. An element with
+ * audio that the engine paused is seeked to its place before it starts again (Chromium would resume
+ * it ahead: see `MountedFile.resumesAhead`).
  *
  * After a seek made while playing, the elements with audio were left playing: each restarts by
  * itself once its new frame is shown (sooner than a play() from paused), so the others get play()
@@ -80,10 +82,15 @@ export class StartCoordinator implements Controller {
   readonly #subscriptions: Subscriptions;
 
   constructor(private readonly context: EngineContext) {
-    this.#subscriptions = new Subscriptions(context.bus).on('mounts-changed', ({ mounted }) => {
-      this.#mounted = new Set(mounted);
-      for (const file of this.#pending) if (!this.#mounted.has(file)) this.#pending.delete(file);
-    });
+    this.#subscriptions = new Subscriptions(context.bus)
+      .on('mounts-changed', ({ mounted }) => {
+        this.#mounted = new Set(mounted);
+        for (const file of this.#pending) if (!this.#mounted.has(file)) this.#pending.delete(file);
+      })
+      // Seeked, it starts where it is told (see `MountedFile.resumesAhead`).
+      .on('media-event', ({ file, type }) => {
+        if (type === 'seeking') file.resumesAhead = false;
+      });
   }
 
   /** Measured start latency (real ms) of each kind of stream, and of a restart after a seek while playing. */
@@ -146,10 +153,12 @@ export class StartCoordinator implements Controller {
         if (this.#isRestarting(file)) {
           if (element.currentTime - targetS <= RESTART_AHEAD_LIMIT_S * this.context.clock.rate) continue;
           // It moved on while another stream was still seeking: started again like the others.
-          element.pause();
+          file.pause();
           this.#restarting.delete(file);
         }
-        if (!element.seeking && Math.abs(element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) element.currentTime = targetS;
+        if (element.seeking) continue;
+        if (file.resumesAhead || Math.abs(element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) element.currentTime = targetS;
+        file.resumesAhead = false;
       }
       if (playable.some((file) => file.element.seeking)) return undefined;
       this.#sentAtMs = nowMs;
@@ -223,7 +232,8 @@ export class StartCoordinator implements Controller {
     for (const file of playable) {
       if (!file.element.paused) continue;
       const targetS = file.targetS(positionMs);
-      if (Math.abs(file.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) file.element.currentTime = targetS;
+      if (file.resumesAhead || Math.abs(file.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) file.element.currentTime = targetS;
+      file.resumesAhead = false;
       this.startStream(file);
     }
   }

@@ -123,6 +123,33 @@ describe('a replay', () => {
     assert.ok(engine.currentTime > heldAtS);
   });
 
+  test('after a wait, cameras resume from where they paused, not from where their audio output had got to', async () => {
+    // As in Chromium: play() after a pause moves an element with audio on 50–100 ms past where it paused.
+    const files = [
+      { id: 'teacher', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 64 } },
+      { id: 'student', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 85 } },
+      { id: 'board', type: VideoType.Whiteboard, behaviour: { playLatencyMs: 25, reportsFrames: true } },
+    ];
+    const { engine, scheduler, world, positionsMs } = await openReplay(files, { stallTimeoutMs: 5000 });
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    world.elementOf('student').setDataUntil(1);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'waiting', 3000);
+    const heldAtMs = engine.currentTime * 1000;
+    const cameras = [world.elementOf('teacher'), world.elementOf('student')];
+    world.elementOf('student').setDataUntil(Infinity);
+    await scheduler.until(() => engine.phase === 'playing', 2000);
+    // Each moved on from where the clock held (the files start at 0): no moment of the class is skipped.
+    for (const [index, camera] of cameras.entries()) {
+      const skippedMs = camera.movedFromS.at(-1)! * 1000 - heldAtMs;
+      assert.ok(Math.abs(skippedMs) < 1, `${files[index]!.id} resumed ${skippedMs.toFixed(1)} ms past where the clock held`);
+    }
+    // And together, not one AAC frame apart.
+    await scheduler.advance(50);
+    const apartMs = spreadMs(positionsMs(['teacher', 'student']));
+    assert.ok(apartMs < 1, `cameras ${apartMs.toFixed(1)} ms apart 50 ms after playing`);
+  });
+
   test('stall and rejoin: a stream stalled past stall-timeout is let go, the others go on; it rejoins with its data', async () => {
     const { engine, scheduler, world, positionsMs } = await openReplay(three, { stallTimeoutMs: 2000 });
     await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);

@@ -33,9 +33,14 @@ export interface FakeMediaBehaviour {
    * before it moves on (Chromium's cameras resuming after a wait for data: 30–45 ms).
    */
   holdsAfterFirstFrameMs: number;
+  /**
+   * play() after a pause(), with no seek since it last moved, starts it this far (ms) past where it
+   * paused (Chromium resumes an element with audio 50–100 ms ahead).
+   */
+  resumesAheadMs: number;
 }
 
-const DEFAULT_BEHAVIOUR: FakeMediaBehaviour = { playLatencyMs: 25, seekLatencyMs: 30, metadataDelayMs: 50, durationS: 60, hasAudio: false, reportsFrames: false, dropsFrameReports: false, holdsAfterFirstFrameMs: 0 };
+const DEFAULT_BEHAVIOUR: FakeMediaBehaviour = { playLatencyMs: 25, seekLatencyMs: 30, metadataDelayMs: 50, durationS: 60, hasAudio: false, reportsFrames: false, dropsFrameReports: false, holdsAfterFirstFrameMs: 0, resumesAheadMs: 0 };
 const FRAME_S = 0.02;
 
 export class FakeMediaElement extends EventTarget {
@@ -59,9 +64,14 @@ export class FakeMediaElement extends EventTarget {
   readonly playCalls: number[] = [];
   /** Every time (real ms) its media time started to advance (after play(), a seek or a wait). */
   readonly movedAt: number[] = [];
+  /** ...and from which media time (s). */
+  readonly movedFromS: number[] = [];
   /** Whether the next frame presented is a start's first (with `holdsAfterFirstFrameMs`), and until when it holds after one. */
   #holdsAtNextFrame = false;
   #holdUntilMs = -Infinity;
+  #movedSinceSeek = false;
+  /** Paused with no seek since it moved: its next start jumps `resumesAheadMs`. */
+  #resumesAhead = false;
   /** Frame callbacks waiting for the next presented frame (with `reportsFrames`). */
   #frameCallbacks: VideoFrameRequestCallback[] = [];
   /** The frame presented last (index at 50 fps), or undefined when a new one is due (after a seek). */
@@ -101,6 +111,8 @@ export class FakeMediaElement extends EventTarget {
   set currentTime(seconds: number) {
     this.#positionS = Math.max(0, Number.isFinite(this.duration) ? Math.min(seconds, this.duration) : seconds);
     this.moving = false;
+    this.#resumesAhead = false;
+    this.#movedSinceSeek = false;
     if (this.readyState === HAVE_NOTHING) return; // kept as the start position
     this.seeking = true;
     this.readyState = Math.min(this.readyState, HAVE_METADATA);
@@ -132,6 +144,7 @@ export class FakeMediaElement extends EventTarget {
   pause(): void {
     if (this.paused) return;
     this.paused = true;
+    this.#resumesAhead = this.#movedSinceSeek;
     this.moving = false;
     this.#fire('pause');
   }
@@ -246,8 +259,12 @@ export class FakeMediaElement extends EventTarget {
     this.#later(afterMs, () => {
       if (this.paused || this.seeking || this.readyState < HAVE_ENOUGH_DATA) return;
       this.moving = true;
+      this.#movedSinceSeek = true;
+      if (this.#resumesAhead) this.#positionS += this.behaviour.resumesAheadMs / 1000;
+      this.#resumesAhead = false;
       this.#holdsAtNextFrame = this.behaviour.holdsAfterFirstFrameMs > 0;
       this.movedAt.push(this.scheduler.now());
+      this.movedFromS.push(this.#positionS);
       this.#fire('playing');
     });
   }

@@ -55,6 +55,16 @@ export interface ElementCorrectionTuning {
    * faster rate lands further off when its write's latency is guessed wrong.
    */
   readonly freshHorizonMs: number;
+  /**
+   * An element without audio in its first `freshMs`, at rate 1 (at other rates the cameras' readings
+   * are a sawtooth it would chase), is corrected once it stays above the band for
+   * `freshConfirmVideoMs` (not `confirmMs`), over `freshHorizonVideoMs`: its readings are its
+   * picture's, without the audio's noise, and a rate costs it nothing audible. Measured in Chromium:
+   * after a wait for data, the cameras' start latency varies by about ±12 ms, so a whiteboard timed
+   * by their average starts 10–18 ms off them; with the numbers above it stayed off for ~400 ms.
+   */
+  readonly freshConfirmVideoMs: number;
+  readonly freshHorizonVideoMs: number;
   /** A correction further off than planned by more than the band is re-aimed, this long after its write (ms). */
   readonly reaimAfterMs: number;
   /** Time constant of the readings' smoothing (ms). */
@@ -94,6 +104,8 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   freshSeekAboveMs: 20,
   quickSeekMs: 250,
   freshHorizonMs: 300,
+  freshConfirmVideoMs: 30,
+  freshHorizonVideoMs: 150,
   reaimAfterMs: 300,
   smoothingMs: 120,
   driftWindowMs: 3000,

@@ -21,6 +21,7 @@
  *   planned is re-aimed.
  */
 import { DEFAULT_ELEMENT_CORRECTION_TUNING, type ElementCorrectionTuning } from './element-correction-tuning.js';
+import { keepsPitchAt } from './pitch-policy.js';
 import { TrendEstimator } from './trend-estimator.js';
 
 /** Rates are written with five decimals (a learned rate is that precise: 0.01 ms per second), so that equal decisions give equal numbers. */
@@ -168,14 +169,17 @@ export class ElementCorrector {
       return this.#aim(nowMs, deviationMs, userRate, t.fineEndMs);
     }
     this.#aboveSinceMs ??= nowMs;
-    if (nowMs - this.#aboveSinceMs < t.confirmMs) return NONE;
+    // Not while the others' readings are a sawtooth (time-stretched audio): it would chase that.
+    const freshVideo = fresh && !this.hasAudio && !keepsPitchAt(userRate);
+    if (nowMs - this.#aboveSinceMs < (freshVideo ? t.freshConfirmVideoMs : t.confirmMs)) return NONE;
     // Its drift relative to the others, if it ran long enough at one rate to tell.
     // (No reference drift: no other element ran steadily long enough to compare with.)
     const drift = this.drift.slope - reference.drift;
     const told = Number.isFinite(drift) && Math.abs(drift) >= 3 * this.drift.slopeError;
     this.#driftAtCorrection = this.driftIsClean && told ? drift : undefined;
     // While settling, an element is brought within the fine band.
-    return this.#aim(nowMs, deviationMs, userRate, this.#settling(nowMs) ? t.fineEndMs : t.lowerBandMs, fresh ? t.freshHorizonMs : t.horizonMs);
+    const horizonMs = freshVideo ? t.freshHorizonVideoMs : fresh ? t.freshHorizonMs : t.horizonMs;
+    return this.#aim(nowMs, deviationMs, userRate, this.#settling(nowMs) ? t.fineEndMs : t.lowerBandMs, horizonMs);
   }
 
   /**

@@ -37,8 +37,8 @@ export class MountedFile {
   lastSeekMs: number | undefined;
   /**
    * Paused by the engine while playing with audio, and not seeked since: Chromium resumes such an
-   * element 50–100 ms past where it paused (measured: its first new frame comes that far on, so
-   * the class skips a moment), and two cameras resume up to one AAC frame (~21 ms) apart; from a
+   * element 24–115 ms past where it paused (measured: its first new frame comes that far on, so
+   * the class skips a moment, and the video-only elements, which do not jump, are off it); from a
    * seek it starts where it is told. So the next synchronized start seeks it to its place first.
    */
   resumesAhead = false;

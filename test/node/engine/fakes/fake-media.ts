@@ -35,7 +35,7 @@ export interface FakeMediaBehaviour {
   holdsAfterFirstFrameMs: number;
   /**
    * play() after a pause(), with no seek since it last moved, starts it this far (ms) past where it
-   * paused (Chromium resumes an element with audio 50–100 ms ahead).
+   * paused (Chromium resumes an element with audio 24–115 ms ahead).
    */
   resumesAheadMs: number;
 }

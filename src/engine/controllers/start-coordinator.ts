@@ -156,9 +156,7 @@ export class StartCoordinator implements Controller {
           file.pause();
           this.#restarting.delete(file);
         }
-        if (element.seeking) continue;
-        if (file.resumesAhead || Math.abs(element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) element.currentTime = targetS;
-        file.resumesAhead = false;
+        if (!element.seeking) this.#align(file, targetS);
       }
       if (playable.some((file) => file.element.seeking)) return undefined;
       this.#sentAtMs = nowMs;
@@ -231,11 +229,15 @@ export class StartCoordinator implements Controller {
   joinPaused(playable: readonly MountedFile[], positionMs: number): void {
     for (const file of playable) {
       if (!file.element.paused) continue;
-      const targetS = file.targetS(positionMs);
-      if (file.resumesAhead || Math.abs(file.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) file.element.currentTime = targetS;
-      file.resumesAhead = false;
+      this.#align(file, file.targetS(positionMs));
       this.startStream(file);
     }
+  }
+
+  /** Puts a paused element on `targetS` before it starts, if it is off or would resume ahead (see `MountedFile.resumesAhead`). */
+  #align(file: MountedFile, targetS: number): void {
+    if (file.resumesAhead || Math.abs(file.element.currentTime - targetS) > START_ALIGN_TOLERANCE_S) file.element.currentTime = targetS;
+    file.resumesAhead = false;
   }
 
   /**

@@ -19,7 +19,7 @@ import type { Correction } from './drift-policy.js';
 import { DEFAULT_ELEMENT_CORRECTION_TUNING, type ElementCorrectionTuning } from './element-correction-tuning.js';
 import { ElementCorrector, type ElementAction } from './element-corrector.js';
 import { sortByKeys, tieBreakMedian, tieBreakMiddle } from './median.js';
-import { keepsPitchAt } from './pitch-policy.js';
+import { smoothReadings } from './pitch-policy.js';
 import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from './sync-strategy.js';
 
 export interface SyncTuning {
@@ -204,16 +204,6 @@ const NO_CORRECTIONS: ReadonlyMap<string, Correction> = new Map();
 function audioCounts(elements: readonly ElementCorrector[]): boolean {
   for (let i = 0; i < elements.length; i++) if (elements[i]!.hasAudio && elements[i]!.error.count > 0) return true;
   return false;
-}
-
-/**
- * Whether an element's readings follow its position smoothly: a video-only element's at any rate,
- * and one with audio at the replay's rate 1, where its corrections are resampled. At any other
- * rate its audio is time-stretched, and Chromium's `currentTime` then reads in a ±5–9 ms sawtooth
- * (see `pitch-policy.ts`): its jumps are noise, not steps.
- */
-function smoothReadings(hasAudio: boolean, userRate: number): boolean {
-  return !hasAudio || !keepsPitchAt(userRate);
 }
 
 function counts(element: ElementCorrector, withAudio: boolean): boolean {

@@ -21,7 +21,7 @@
  *   planned is re-aimed.
  */
 import { DEFAULT_ELEMENT_CORRECTION_TUNING, type ElementCorrectionTuning } from './element-correction-tuning.js';
-import { keepsPitchAt } from './pitch-policy.js';
+import { smoothReadings } from './pitch-policy.js';
 import { TrendEstimator } from './trend-estimator.js';
 
 /** Rates are written with five decimals (a learned rate is that precise: 0.01 ms per second), so that equal decisions give equal numbers. */
@@ -87,7 +87,7 @@ export class ElementCorrector {
   /**
    * One reading: its error against the clock (ms), and how far the clock's own trims have moved the
    * clock so far (ms): the drift is measured against the clock as it would run untrimmed.
-   * `smooth`: its readings follow its position without a sawtooth of their own (see `smoothReadings`).
+   * `smooth`: its readings follow its position without a sawtooth of their own (see `pitch-policy.ts`).
    */
   observe(atMs: number, errorMs: number, clockTrimmedMs = 0, smooth = false): void {
     const untrimmedMs = errorMs + clockTrimmedMs;
@@ -169,8 +169,8 @@ export class ElementCorrector {
       return this.#aim(nowMs, deviationMs, userRate, t.fineEndMs);
     }
     this.#aboveSinceMs ??= nowMs;
-    // Not while the others' readings are a sawtooth (time-stretched audio): it would chase that.
-    const freshVideo = fresh && !this.hasAudio && !keepsPitchAt(userRate);
+    // Not while the readings of the elements with audio are a sawtooth: it would chase that.
+    const freshVideo = fresh && !this.hasAudio && smoothReadings(true, userRate);
     if (nowMs - this.#aboveSinceMs < (freshVideo ? t.freshConfirmVideoMs : t.confirmMs)) return NONE;
     // Its drift relative to the others, if it ran long enough at one rate to tell.
     // (No reference drift: no other element ran steadily long enough to compare with.)

@@ -12,3 +12,13 @@
 export function keepsPitchAt(replayRate: number): boolean {
   return Math.abs(replayRate - 1) > 1e-6;
 }
+
+/**
+ * Whether an element's readings follow its position smoothly: a video-only element's at any rate,
+ * and one with audio at the replay's rate 1, where its corrections are resampled. At any other
+ * rate its audio is time-stretched, and Chromium's `currentTime` then reads in a ±5–9 ms sawtooth:
+ * its jumps are noise, not steps.
+ */
+export function smoothReadings(hasAudio: boolean, replayRate: number): boolean {
+  return !hasAudio || !keepsPitchAt(replayRate);
+}

@@ -227,6 +227,40 @@ describe('start coordinator', () => {
     const ownMs = await boardSentAfterMs(new StartLatencies());
     assert.ok(Math.abs(ownMs - firstMs) <= 1, `an engine with its own: ${ownMs} ms`);
   });
+  test('play() calls due at one moment go back to back, after every one of those streams was prepared (its rate set, its frames watched)', async () => {
+    // Chromium: two cameras told to play 1–10 ms apart start either together or one audio output
+    // period (21 ms) apart. Two cameras are due at once, then two boards (their pictures start sooner).
+    const files = [
+      { id: 'cam-a', behaviour: { hasAudio: true, playLatencyMs: 60, reportsFrames: true } },
+      { id: 'board-a', behaviour: { playLatencyMs: 10, reportsFrames: true } },
+      { id: 'cam-b', behaviour: { hasAudio: true, playLatencyMs: 60, reportsFrames: true } },
+      { id: 'board-b', behaviour: { playLatencyMs: 10, reportsFrames: true } },
+    ];
+    const { engine, scheduler, world } = await openReplay(files);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    const log: string[] = [];
+    for (const { id } of files) {
+      const element = world.elementOf(id) as unknown as { play(): Promise<void>; requestVideoFrameCallback(callback: unknown): number };
+      const play = element.play.bind(element);
+      const watch = element.requestVideoFrameCallback.bind(element);
+      element.play = () => (log.push(`play ${id} ${scheduler.now()}`), play());
+      element.requestVideoFrameCallback = (callback) => (log.push(`watch ${id}`), watch(callback));
+    }
+    void engine.play();
+    await scheduler.until(() => files.every(({ id }) => world.elementOf(id).moving));
+    engine.destroy();
+    /** The log around the first play() of `ids`: the two entries before it and the plays. */
+    const around = (ids: readonly string[]): string[] => {
+      const first = log.findIndex((entry) => ids.some((id) => entry.startsWith(`play ${id} `)));
+      return log.slice(first - ids.length, first + ids.length).map((entry) => entry.split(' ').slice(0, 2).join(' ')).sort();
+    };
+    assert.deepEqual(around(['cam-a', 'cam-b']), ['play cam-a', 'play cam-b', 'watch cam-a', 'watch cam-b'], log.join(', '));
+    assert.deepEqual(around(['board-a', 'board-b']), ['play board-a', 'play board-b', 'watch board-a', 'watch board-b'], log.join(', '));
+    const sentAt = (id: string): number => Number(log.find((entry) => entry.startsWith(`play ${id}`))!.split(' ')[2]);
+    assert.equal(sentAt('cam-b'), sentAt('cam-a'));
+    assert.equal(sentAt('board-b'), sentAt('board-a'));
+    assert.ok(sentAt('board-a') - sentAt('cam-a') >= 50, `boards later by the difference in latencies: ${sentAt('board-a') - sentAt('cam-a')} ms`);
+  });
 });
 
 describe('audio mixer', () => {

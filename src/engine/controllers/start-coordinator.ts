@@ -204,7 +204,7 @@ export class StartCoordinator implements Controller {
       }
       const cancel = this.context.scheduler.setTimer(() => {
         for (const file of files) this.#staggered.delete(file);
-        if (this.#sentAtMs !== undefined) this.startStreams(files.filter((file) => this.#mounted.has(file)));
+        this.#sendIfStillDue(files);
       }, delayMs);
       for (const file of files) this.#staggered.set(file, cancel);
     }
@@ -214,7 +214,12 @@ export class StartCoordinator implements Controller {
   #sendWaiting(): void {
     const waiting = [...this.#staggered.keys()];
     this.cancelStaggered();
-    if (this.#sentAtMs !== undefined) this.startStreams(waiting.filter((file) => this.#mounted.has(file)));
+    this.#sendIfStillDue(waiting);
+  }
+
+  /** Starts those of `files` still mounted, if this start was not called off meanwhile. */
+  #sendIfStillDue(files: readonly MountedFile[]): void {
+    if (this.#sentAtMs !== undefined) this.startStreams(files.filter((file) => this.#mounted.has(file)));
   }
 
   /** Whether the element's picture is shown (rendered, in a visible page): then its reported frames tell when it moves. */
@@ -263,6 +268,8 @@ export class StartCoordinator implements Controller {
    * Sends play() to streams due at one moment and watches each for visibly advancing. Every stream
    * is prepared first, then play() goes to all back to back: measured in Chromium, two cameras
    * told to play 1–10 ms apart start either together or one audio output period (21.3 ms) apart.
+   * (Two cameras still start that far apart now and then: Chromium does it to bare elements played
+   * in one task too; see BENCHMARKS.md, d.)
    */
   startStreams(files: readonly MountedFile[]): void {
     const { clock, scheduler, bus } = this.context;

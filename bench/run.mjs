@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildBenchPage } from './lib/build.mjs';
+import { describeSteal, startStealSampler } from './lib/cpu-steal.mjs';
 import { launchBrowser, newBenchContext, withBenchPage } from './lib/browser.mjs';
 import { renderSyncChart } from './lib/chart.mjs';
 import { machineInfo, recordSection, renderMachine, renderTable, sourceVersion } from './lib/report.mjs';
@@ -99,6 +100,7 @@ async function main() {
     log(`Note: the machine is busy (load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores): timings will be noisy.`);
   }
 
+  const steal = startStealSampler();
   log('Bundling the benchmark page...');
   await buildBenchPage(root);
   const server = await startServer(root);
@@ -114,6 +116,7 @@ async function main() {
       const repeats = scenario.repeated ? settings.repeats : 1;
       const results = Object.fromEntries(players.map((player) => [player, scenario.repeated ? { runs: [] } : undefined]));
       const busy = scenario.busy ? keepACoreBusy() : undefined;
+      const stealMark = steal.mark();
       try {
         // Runs interleave the players, so that a noisy moment of the machine is shared out fairly.
         for (let run = 0; run < repeats; run++) {
@@ -141,6 +144,8 @@ async function main() {
       } finally {
         busy?.stop();
       }
+      const scenarioSteal = steal.since(stealMark);
+      if (scenarioSteal) log(`  hypervisor steal during ${scenario.title.split('.')[0]}: ${describeSteal(scenarioSteal)}`);
       if (traced(scenario)) {
         const traces = Object.fromEntries(players.map((player) => [player, results[player].runs[0]?.trace]).filter(([, trace]) => trace));
         chart = renderSyncChart(scenario.title, traces);
@@ -148,11 +153,12 @@ async function main() {
         writeFileSync(new URL('.bench-build/sync-traces.json', root), JSON.stringify({ scenario: scenario.title, traces }));
         for (const player of players) for (const run of results[player].runs) delete run.trace;
       }
-      outcomes.push({ scenario, results });
+      outcomes.push({ scenario, results, steal: scenarioSteal });
     }
   } finally {
     await browser.close().catch(() => undefined);
     await server.close();
+    steal.stop();
   }
 
   const wallMs = Date.now() - started;
@@ -166,7 +172,7 @@ async function main() {
     log(`Chart: ${chartFile.pathname}`);
   }
   if (args.record) {
-    const machine = { ...machineInfo(browserVersion), loadAtStart, source };
+    const machine = { ...machineInfo(browserVersion), loadAtStart, source, steal: steal.overall(), stealByScenario: outcomes.map(({ scenario, steal }) => ({ id: scenario.title.split('.')[0], steal })) };
     const chartLine = chart ? `\n\n![Each stream's position minus the median of all streams, over time, per player](${CHART_PATH})` : '';
     recordSection(
       new URL('BENCHMARKS.md', root),

@@ -31,7 +31,11 @@ export interface ElementCorrectionTuning {
   readonly maxAdjustAudio: number;
   /** ...and this for one without. */
   readonly maxAdjustVideo: number;
-  /** A rate change takes effect this late (ms): the correction ends this early... */
+  /**
+   * A rate change takes effect this late (ms): the correction ends this early... (measured in
+   * Chromium, a video-only element's `currentTime` bends 0–4 ms after the write, median over 90
+   * corrections, under 22 in nine of ten; a correction ended 30 ms early landed 1–2 ms short)
+   */
   readonly stopLeadMs: number;
   /** ...and this early for an element with audio (its output buffer plays out first: ~80–100 ms measured in Chromium). */
   readonly stopLeadAudioMs: number;
@@ -97,7 +101,7 @@ export const DEFAULT_ELEMENT_CORRECTION_TUNING: ElementCorrectionTuning = {
   minAdjust: 0.005,
   maxAdjustAudio: 0.08,
   maxAdjustVideo: 0.25,
-  stopLeadMs: 30,
+  stopLeadMs: 5,
   stopLeadAudioMs: 90,
   seekAboveMs: 300,
   freshMs: 1000,

@@ -20,7 +20,7 @@ export interface SimStreamSpec {
   readonly startErrorMs?: number;
   /** How fast its time source runs against performance.now() (1.001 = 0.1 % fast). */
   readonly skew?: number;
-  /** A written rate takes effect this much later (ms). */
+  /** A written rate takes effect this much later (ms; default: 90 with audio, 5 without, as measured in Chromium). */
   readonly rateLatencyMs?: number;
   /** Hiccups: [at real ms, position drop ms] (the element loses that much, as after a decoder stall). */
   readonly hiccups?: ReadonlyArray<readonly [number, number]>;
@@ -76,7 +76,7 @@ export class SimMedia {
     if (rate === this.rate) return;
     this.rate = rate;
     this.writes.push({ atMs: nowMs, rate });
-    this.pending = { rate, atMs: nowMs + (this.spec.rateLatencyMs ?? 30) };
+    this.pending = { rate, atMs: nowMs + (this.spec.rateLatencyMs ?? (this.spec.hasAudio ? 90 : 5)) };
   }
 
   seek(nowMs: number, toMs: number, latencyMs: number): void {

@@ -29,6 +29,8 @@ const USAGE = `Usage: node bench/run.mjs [options]
   --help           this text`;
 
 const root = new URL('..', import.meta.url);
+/** A scenario's letter, as the table and `--only` name it ("a" for "a. steady, ..."). */
+const letterOf = (scenario) => scenario.title.split('.')[0];
 const CHART_PATH = 'bench/results/sync-error-over-time.svg';
 const log = (message) => process.stderr.write(`${message}\n`);
 
@@ -91,7 +93,7 @@ async function main() {
     }
     settings.repeats = repeats;
   }
-  const traced = (scenario) => scenario.repeated && (scenario.id === args.chart || scenario.title[0] === args.chart);
+  const traced = (scenario) => scenario.repeated && (scenario.id === args.chart || letterOf(scenario) === args.chart);
   const started = Date.now();
   // Taken before the run: src/ may change while it runs (and what was built is what is measured).
   const source = sourceVersion(new URL('.', root).pathname);
@@ -145,7 +147,7 @@ async function main() {
         busy?.stop();
       }
       const scenarioSteal = steal.since(stealMark);
-      if (scenarioSteal) log(`  hypervisor steal during ${scenario.title.split('.')[0]}: ${describeSteal(scenarioSteal)}`);
+      if (scenarioSteal) log(`  hypervisor steal during ${letterOf(scenario)}: ${describeSteal(scenarioSteal)}`);
       if (traced(scenario)) {
         const traces = Object.fromEntries(players.map((player) => [player, results[player].runs[0]?.trace]).filter(([, trace]) => trace));
         chart = renderSyncChart(scenario.title, traces);
@@ -172,7 +174,7 @@ async function main() {
     log(`Chart: ${chartFile.pathname}`);
   }
   if (args.record) {
-    const machine = { ...machineInfo(browserVersion), loadAtStart, source, steal: steal.overall(), stealByScenario: outcomes.map(({ scenario, steal }) => ({ id: scenario.title.split('.')[0], steal })) };
+    const machine = { ...machineInfo(browserVersion), loadAtStart, source, steal: steal.overall(), stealByScenario: outcomes.map(({ scenario, steal }) => ({ id: letterOf(scenario), steal })) };
     const chartLine = chart ? `\n\n![Each stream's position minus the median of all streams, over time, per player](${CHART_PATH})` : '';
     recordSection(
       new URL('BENCHMARKS.md', root),

@@ -5,6 +5,9 @@
 // measured.
 import { readFileSync } from 'node:fs';
 
+/** How often /proc/stat is read (ms): the worst window the record names is about this long. */
+export const STEAL_SAMPLE_MS = 5000;
+
 /** The `cpu` line of /proc/stat as { steal, total } (clock ticks since boot), or undefined if it cannot be read. */
 export function parseCpuLine(procStat) {
   const line = procStat.split('\n').find((text) => text.startsWith('cpu '));
@@ -42,10 +45,9 @@ export function stealOver(readings, minWindowMs) {
 /**
  * Reads /proc/stat every `everyMs` while the benchmark runs. `mark()` starts a span (a scenario);
  * `since(mark)` summarizes it; `overall()` the whole run; windows of at least half `everyMs` count
- * for the worst. Every figure is undefined where /proc/stat
- * cannot be read.
+ * for the worst. Every figure is undefined where /proc/stat cannot be read.
  */
-export function startStealSampler({ everyMs = 5000, read = () => readFileSync('/proc/stat', 'utf8'), now = () => performance.now() } = {}) {
+export function startStealSampler({ everyMs = STEAL_SAMPLE_MS, read = () => readFileSync('/proc/stat', 'utf8'), now = () => performance.now() } = {}) {
   const readings = [];
   const sample = () => {
     try {
@@ -78,7 +80,7 @@ export function startStealSampler({ everyMs = 5000, read = () => readFileSync('/
 }
 
 /** "0.4 % (2.1 % in the worst ~5 s)", or "not measured". */
-export function describeSteal(steal, everyMs = 5000) {
+export function describeSteal(steal) {
   if (!steal) return 'not measured';
-  return `${steal.meanPercent.toFixed(1)} % (${steal.worstPercent.toFixed(1)} % in the worst ~${everyMs / 1000} s)`;
+  return `${steal.meanPercent.toFixed(1)} % (${steal.worstPercent.toFixed(1)} % in the worst ~${STEAL_SAMPLE_MS / 1000} s)`;
 }

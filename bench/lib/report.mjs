@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { describeSteal } from './cpu-steal.mjs';
+import { describeSteal, STEAL_SAMPLE_MS } from './cpu-steal.mjs';
 import { PLAYERS } from './scenarios.mjs';
 
 const HEADINGS = { 'tic-replay': 'tic-replay', timingsrc: 'timingsrc', 'paella-style': 'paella-style', plain: 'plain videos' };
@@ -65,7 +65,7 @@ export function renderMachine(machine, { quick, only, repeats, wallMs }) {
     `${machine.memoryGiB} GiB, ${machine.os} (load average ${machine.loadAtStart.toFixed(1)} at start); headless Chromium ${machine.chromium}; ` +
     `Node ${machine.node}. CPU time taken by the hypervisor (steal; every player's timings suffer alike): ${describeSteal(machine.steal)} over the run` +
     (machine.steal
-      ? `; by scenario, mean / worst ~5 s (%): ${machine.stealByScenario.map(({ id, steal }) => `${id} ${steal ? `${steal.meanPercent.toFixed(1)} / ${steal.worstPercent.toFixed(1)}` : '?'}`).join(', ')}.`
+      ? `; by scenario, mean / worst ~${STEAL_SAMPLE_MS / 1000} s (%): ${machine.stealByScenario.map(({ id, steal }) => `${id} ${steal ? `${steal.meanPercent.toFixed(1)} / ${steal.worstPercent.toFixed(1)}` : '?'}`).join(', ')}.`
       : '.')
   );
 }

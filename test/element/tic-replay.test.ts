@@ -120,12 +120,15 @@ describe('<tic-replay> on a recorded class', () => {
 
   it('pause, then play: a camera moves on from the frame it paused on (Chromium alone resumes one up to ~60 ms further on)', async () => {
     const player = await classPlayer();
-    await seekTo(player, 0.5);
+    // Every round before the short file joins at 1 s: the camera alone is active. With two files
+    // with audio playing, a busy page left out the callback of the first frame shown after the
+    // resume now and then (seen in `presentedFrames`), and the frame after it read as a skip.
+    await seekTo(player, 0.1);
     const camera = mediaElements(player, 'active').find((element) => element.dataset.videoId === 'a1') as HTMLVideoElement;
     const skipped: number[] = [];
     for (let round = 1; round <= 3; round++) {
       await player.play();
-      await delay(400);
+      await delay(200);
       player.pause();
       await until(() => camera.paused && !camera.seeking, 'the camera pauses');
       const pausedAtS = camera.currentTime;
@@ -139,6 +142,7 @@ describe('<tic-replay> on a recorded class', () => {
       await player.play();
       // Frames between the one it paused on and the first it shows after.
       skipped.push(Math.round(((await firstNewFrameS) * 1000) / FRAME_MS) - Math.floor((pausedAtS * 1000) / FRAME_MS + 1e-6) - 1);
+      expect(pausedAtS, `round ${round} paused before the short file joins`).to.be.below(0.9);
     }
     expect(skipped, 'frames skipped in each round').to.deep.equal([0, 0, 0]);
   });

@@ -37,9 +37,11 @@ export class MountedFile {
   lastSeekMs: number | undefined;
   /**
    * Paused by the engine while playing with audio, and not seeked since: Chromium resumes such an
-   * element 24–115 ms past where it paused (measured: its first new frame comes that far on, so
-   * the class skips a moment, and the video-only elements, which do not jump, are off it); from a
-   * seek it starts where it is told. So the next synchronized start seeks it to its place first.
+   * element 24–115 ms past where it paused (measured: it pauses with its picture 0–2 frames past its
+   * `currentTime`, and its first new frame comes that far on, so the class skips a moment, and the
+   * video-only elements, which do not jump, are off it); from a seek it starts where it is told. So
+   * it is seeked to its place before the next synchronized start, or at once after a pause by the
+   * user (`StartCoordinator.alignPaused`).
    */
   resumesAhead = false;
   /** Set from play() until it visibly advances. */

@@ -102,6 +102,7 @@ export class PlaybackLoop {
     this.#state = { phase: next, playRequested: false };
     this.#clock.stop();
     this.#pauseElements();
+    if (!wasPaused && !positioning && this.timeline) this.controllers.starts.alignPaused(this.controllers.mounts.active, this.#clock.positionMs(this.context.scheduler.now()));
     this.playPromises.rejectAll(new DOMException('play() was interrupted by pause()', 'AbortError'));
     if (!wasPaused) {
       this.announce('timeupdate');

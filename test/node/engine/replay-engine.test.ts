@@ -150,6 +150,40 @@ describe('a replay', () => {
     assert.ok(apartMs < 1, `cameras ${apartMs.toFixed(1)} ms apart 50 ms after playing`);
   });
 
+  test('after a pause, the cameras are put back on the clock at once: play() needs no seek first, and they move on from where the clock paused', async () => {
+    // As in Chromium: play() after a pause moves an element with audio on 24–115 ms past where it paused.
+    const files = [
+      { id: 'teacher', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 64 } },
+      { id: 'student', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 85 } },
+      { id: 'board', type: VideoType.Whiteboard, behaviour: { playLatencyMs: 25, reportsFrames: true } },
+    ];
+    const { engine, scheduler, world } = await openReplay(files);
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing', 3000);
+    await scheduler.advance(500);
+    const cameras = [world.elementOf('teacher'), world.elementOf('student')];
+    // Seeks of the cameras and of the whiteboard (no audio: it resumes where it paused).
+    const elements = [...cameras, world.elementOf('board')];
+    const seeks = elements.map(() => 0);
+    for (const [index, element] of elements.entries()) element.addEventListener('seeking', () => (seeks[index]! += 1));
+    engine.pause();
+    const pausedAtMs = engine.currentTime * 1000;
+    assert.deepEqual(seeks, [1, 1, 0], 'each camera seeked as it paused');
+    await scheduler.advance(300);
+    const playedAtMs = scheduler.nowMs;
+    void engine.play();
+    // The step play() queues, at the same moment.
+    await scheduler.flush();
+    await scheduler.until(() => engine.phase === 'playing', 2000);
+    assert.deepEqual(seeks, [1, 1, 0], 'no seek when play() came');
+    for (const [index, camera] of cameras.entries()) {
+      assert.ok(camera.playCalls.at(-1)! - playedAtMs < 1, `${files[index]!.id} got play() ${camera.playCalls.at(-1)! - playedAtMs} ms after the replay's`);
+      const skippedMs = camera.movedFromS.at(-1)! * 1000 - pausedAtMs;
+      assert.ok(Math.abs(skippedMs) < 1, `${files[index]!.id} moved on ${skippedMs.toFixed(1)} ms past where the clock paused`);
+    }
+  });
+
   test('stall and rejoin: a stream stalled past stall-timeout is let go, the others go on; it rejoins with its data', async () => {
     const { engine, scheduler, world, positionsMs } = await openReplay(three, { stallTimeoutMs: 2000 });
     await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);

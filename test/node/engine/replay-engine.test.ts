@@ -12,6 +12,13 @@ const three = [
   { id: 'board', type: VideoType.Whiteboard, behaviour: { playLatencyMs: 25 } },
 ];
 
+/** Two cameras that, as in Chromium, play() after a pause moves on 24–115 ms past where they paused; and a whiteboard. */
+const RESUMING_AHEAD = [
+  { id: 'teacher', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 64 } },
+  { id: 'student', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 85 } },
+  { id: 'board', type: VideoType.Whiteboard, behaviour: { playLatencyMs: 25, reportsFrames: true } },
+];
+
 describe('a replay', () => {
   test('loads: loadstart, the duration, then data at the start position, with no seeking events', async () => {
     const { engine, scheduler, events } = await openReplay(three);
@@ -124,12 +131,7 @@ describe('a replay', () => {
   });
 
   test('after a wait, cameras resume from where they paused, not from where their audio output had got to', async () => {
-    // As in Chromium: play() after a pause moves an element with audio on 24–115 ms past where it paused.
-    const files = [
-      { id: 'teacher', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 64 } },
-      { id: 'student', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 85 } },
-      { id: 'board', type: VideoType.Whiteboard, behaviour: { playLatencyMs: 25, reportsFrames: true } },
-    ];
+    const files = RESUMING_AHEAD;
     const { engine, scheduler, world, positionsMs } = await openReplay(files, { stallTimeoutMs: 5000 });
     await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
     world.elementOf('student').setDataUntil(1);
@@ -151,12 +153,7 @@ describe('a replay', () => {
   });
 
   test('after a pause, the cameras are put back on the clock at once: play() needs no seek first, and they move on from where the clock paused', async () => {
-    // As in Chromium: play() after a pause moves an element with audio on 24–115 ms past where it paused.
-    const files = [
-      { id: 'teacher', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 64 } },
-      { id: 'student', behaviour: { hasAudio: true, playLatencyMs: 80, reportsFrames: true, resumesAheadMs: 85 } },
-      { id: 'board', type: VideoType.Whiteboard, behaviour: { playLatencyMs: 25, reportsFrames: true } },
-    ];
+    const files = RESUMING_AHEAD;
     const { engine, scheduler, world } = await openReplay(files);
     await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
     void engine.play();

@@ -131,8 +131,7 @@ describe('a replay', () => {
   });
 
   test('after a wait, cameras resume from where they paused, not from where their audio output had got to', async () => {
-    const files = RESUMING_AHEAD;
-    const { engine, scheduler, world, positionsMs } = await openReplay(files, { stallTimeoutMs: 5000 });
+    const { engine, scheduler, world, positionsMs } = await openReplay(RESUMING_AHEAD, { stallTimeoutMs: 5000 });
     await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
     world.elementOf('student').setDataUntil(1);
     void engine.play();
@@ -144,7 +143,7 @@ describe('a replay', () => {
     // Each moved on from where the clock held (the files start at 0): no moment of the class is skipped.
     for (const [index, camera] of cameras.entries()) {
       const skippedMs = camera.movedFromS.at(-1)! * 1000 - heldAtMs;
-      assert.ok(Math.abs(skippedMs) < 1, `${files[index]!.id} resumed ${skippedMs.toFixed(1)} ms past where the clock held`);
+      assert.ok(Math.abs(skippedMs) < 1, `${RESUMING_AHEAD[index]!.id} resumed ${skippedMs.toFixed(1)} ms past where the clock held`);
     }
     // And together (their jumps would have differed, 64 and 85 ms).
     await scheduler.advance(50);
@@ -153,8 +152,7 @@ describe('a replay', () => {
   });
 
   test('after a pause, the cameras are put back on the clock at once: play() needs no seek first, and they move on from where the clock paused', async () => {
-    const files = RESUMING_AHEAD;
-    const { engine, scheduler, world } = await openReplay(files);
+    const { engine, scheduler, world } = await openReplay(RESUMING_AHEAD);
     await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
     void engine.play();
     await scheduler.until(() => engine.phase === 'playing', 3000);
@@ -175,9 +173,9 @@ describe('a replay', () => {
     await scheduler.until(() => engine.phase === 'playing', 2000);
     assert.deepEqual(seeks, [1, 1, 0], 'no seek when play() came');
     for (const [index, camera] of cameras.entries()) {
-      assert.ok(camera.playCalls.at(-1)! - playedAtMs < 1, `${files[index]!.id} got play() ${camera.playCalls.at(-1)! - playedAtMs} ms after the replay's`);
+      assert.ok(camera.playCalls.at(-1)! - playedAtMs < 1, `${RESUMING_AHEAD[index]!.id} got play() ${camera.playCalls.at(-1)! - playedAtMs} ms after the replay's`);
       const skippedMs = camera.movedFromS.at(-1)! * 1000 - pausedAtMs;
-      assert.ok(Math.abs(skippedMs) < 1, `${files[index]!.id} moved on ${skippedMs.toFixed(1)} ms past where the clock paused`);
+      assert.ok(Math.abs(skippedMs) < 1, `${RESUMING_AHEAD[index]!.id} moved on ${skippedMs.toFixed(1)} ms past where the clock paused`);
     }
   });
 

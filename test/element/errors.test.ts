@@ -293,8 +293,11 @@ describe('<tic-replay> with a stream that stalls too long', () => {
     void player.play();
     await playing;
     const slow = () => mediaElements(player).find((element) => element.dataset.videoId === 'slow')!;
+    const fast = mediaElements(player).find((element) => element.dataset.videoId === 'fast')!;
     expect(slow().readyState, 'the slow file still has no data').to.be.below(3);
     expect('stalled' in slow().dataset).to.equal(true);
+    // The clock started with the file that plays, not a start timeout later, behind it.
+    expect(Math.abs(fast.currentTime - player.currentTime), 'the clock starts where the playing file is').to.be.below((3 * FRAME_MS) / 1000);
     await delay(400);
     expect(player.currentTime, 'the others go on').to.be.above(0.2);
     await until(() => !('stalled' in slow().dataset) && !slow().paused, 'the slow file rejoins', 15000);

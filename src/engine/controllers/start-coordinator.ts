@@ -146,6 +146,9 @@ export class StartCoordinator implements Controller {
    * start once every stream moves (or the start timed out), else undefined.
    */
   advance(playable: readonly MountedFile[], positionMs: number, nowMs: number): number | undefined {
+    // A stream let go (out of data past the stall timeout) is started as well, but not waited for:
+    // it joins when its data comes, and the sync step brings it onto the others.
+    const starting = playable.filter((file) => !file.slot.stalled);
     if (this.#sentAtMs === undefined) {
       for (const file of playable) {
         const element = file.element;
@@ -158,15 +161,17 @@ export class StartCoordinator implements Controller {
         }
         if (!element.seeking) this.#align(file, targetS);
       }
-      if (playable.some((file) => file.element.seeking)) return undefined;
+      if (starting.some((file) => file.element.seeking)) return undefined;
       this.#sentAtMs = nowMs;
-      this.#sendStaggered(playable, positionMs, nowMs);
+      const letGo = playable.filter((file) => file.slot.stalled);
+      if (letGo.length > 0) this.startStreams(letGo, false);
+      this.#sendStaggered(starting, positionMs, nowMs);
     }
-    const everyoneMoving = this.#staggered.size === 0 && playable.every((file) => !file.element.paused && !file.pendingStart);
+    const everyoneMoving = this.#staggered.size === 0 && starting.every((file) => !file.element.paused && !file.pendingStart);
     if (!everyoneMoving && nowMs - this.#sentAtMs <= START_TIMEOUT_MS) return undefined;
     this.#sentAtMs = undefined;
     // The clock starts where the streams are (they took time to move), within reason.
-    const positions = playable.filter((file) => !file.pendingStart).map((file) => file.timelinePositionMs());
+    const positions = starting.filter((file) => !file.pendingStart).map((file) => file.timelinePositionMs());
     if (positions.length === 0) return positionMs;
     return Math.min(Math.max(median(positions), positionMs), positionMs + MAX_START_ADVANCE_MS);
   }
@@ -281,13 +286,15 @@ export class StartCoordinator implements Controller {
    * is prepared first, then play() goes to all back to back: measured in Chromium, two cameras
    * told to play 1–10 ms apart start either together or one audio output period (21.3 ms) apart.
    * (Two cameras still start that far apart now and then: Chromium does it to bare elements played
-   * in one task too; see BENCHMARKS.md, d.)
+   * in one task too; see BENCHMARKS.md, d.) `measured`: whether their starts are samples of the
+   * start latency (not those of streams let go, which move whenever their data comes).
    */
-  startStreams(files: readonly MountedFile[]): void {
+  startStreams(files: readonly MountedFile[], measured = true): void {
     const { clock, scheduler, bus } = this.context;
     for (const file of files) {
       file.slot.replayRate = clock.rate;
-      this.#watchStart(file, pendingStart(scheduler.now(), file.element.currentTime, file.element, false, file.hasAudio ? 'audio' : 'video'));
+      const sampleAs = measured ? (file.hasAudio ? 'audio' : 'video') : undefined;
+      this.#watchStart(file, pendingStart(scheduler.now(), file.element.currentTime, file.element, false, sampleAs));
     }
     for (const file of files) {
       file.element.play().catch((error: unknown) => {

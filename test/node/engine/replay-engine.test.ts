@@ -188,8 +188,11 @@ describe('a replay', () => {
     await scheduler.until(() => engine.phase === 'waiting', 3000);
     const waitedFromMs = scheduler.nowMs;
     await scheduler.until(() => engine.phase === 'playing', 5000);
-    assert.ok(scheduler.nowMs - waitedFromMs >= 1900, 'held for about the stall timeout');
+    const heldMs = scheduler.nowMs - waitedFromMs;
+    assert.ok(heldMs >= 1900 && heldMs < 2300, `held for the stall timeout and the others' start, not for the stream let go: ${heldMs} ms`);
     assert.ok('stalled' in student.dataset);
+    const clockOffMs = engine.currentTime * 1000 - positionsMs(['teacher'])[0]!;
+    assert.ok(Math.abs(clockOffMs) < 40, `the clock starts where the others are: ${clockOffMs.toFixed(1)} ms off`);
     await scheduler.advance(1000);
     assert.ok(engine.currentTime > 1.5, `the others went on: at ${engine.currentTime}`);
     student.setDataUntil(Infinity);

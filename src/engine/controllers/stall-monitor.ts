@@ -30,6 +30,8 @@ export class StallMonitor implements Controller {
         if (file.slot.stalled) this.#rejoin(file);
         continue;
       }
+      // Let go already (here, or by a seek that waited for it): the others do not wait for it again.
+      if (file.slot.stalled) continue;
       file.lackingDataSinceMs ??= nowMs;
       if (nowMs - file.lackingDataSinceMs < this.context.settings.stallTimeoutMs) blocking.push(file);
       else if (!file.slot.stalled) this.#letGo(file);

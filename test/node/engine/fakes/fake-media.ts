@@ -1,7 +1,7 @@
 /**
  * Media elements for Node: a position that advances with the fake scheduler's time at the
  * element's rate, a play() latency before it moves, readyState driven by how much data "arrived",
- * seeks that take time, and the native events at the right moments. Only what the engine uses.
+ * seeks that take time (and wait for their data), and the native events at the right moments. Only what the engine uses.
  */
 import { HAVE_CURRENT_DATA, HAVE_ENOUGH_DATA, HAVE_METADATA, HAVE_NOTHING } from '../../../../src/core/media-api.js';
 import type { RecordingFile } from '../../../../src/core/recording/recording.js';
@@ -79,6 +79,8 @@ export class FakeMediaElement extends EventTarget {
   /** The file attached to it by the fake adapter. */
   source: RecordingFile | undefined;
   #positionS = 0;
+  /** A seek past the data that has arrived waits for it. */
+  #seekAwaitsData = false;
   #cancelPending: Array<() => void> = [];
   #listenerCount = 0;
   removed = false;
@@ -113,17 +115,23 @@ export class FakeMediaElement extends EventTarget {
     this.moving = false;
     this.#resumesAhead = false;
     this.#movedSinceSeek = false;
+    this.#seekAwaitsData = false;
     if (this.readyState === HAVE_NOTHING) return; // kept as the start position
     this.seeking = true;
     this.readyState = Math.min(this.readyState, HAVE_METADATA);
     this.#fire('seeking');
-    this.#later(this.behaviour.seekLatencyMs, () => {
-      this.seeking = false;
-      this.#presentedFrame = undefined;
-      // Playing through a seek, it resumes after its play latency, as after play().
-      this.#refreshData(this.behaviour.playLatencyMs);
-      this.#fire('seeked');
-    });
+    this.#later(this.behaviour.seekLatencyMs, () => this.#endSeek());
+  }
+
+  /** A seek ends once the data at its position has arrived (as in Chromium: no frame, no `seeked`). */
+  #endSeek(): void {
+    this.#seekAwaitsData = this.#positionS > this.dataUntilS && this.#positionS < this.duration;
+    if (this.#seekAwaitsData) return;
+    this.seeking = false;
+    this.#presentedFrame = undefined;
+    // Playing through a seek, it resumes after its play latency, as after play().
+    this.#refreshData(this.behaviour.playLatencyMs);
+    this.#fire('seeked');
   }
 
   get buffered(): TimeRangeList {
@@ -174,7 +182,8 @@ export class FakeMediaElement extends EventTarget {
   /** Data stops arriving at `untilS` (media s); Infinity: everything has arrived. */
   setDataUntil(untilS: number): void {
     this.dataUntilS = untilS;
-    this.#refreshData();
+    if (this.#seekAwaitsData) this.#endSeek();
+    else this.#refreshData();
   }
 
   /** Moves the media time by `elapsedMs` of real time (the fake scheduler calls this). */

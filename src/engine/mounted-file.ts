@@ -67,6 +67,11 @@ export class MountedFile {
     return this.slot.state === 'active';
   }
 
+  /** Let go after the stall timeout: the others play on without it until it has data again. */
+  get letGo(): boolean {
+    return this.slot.stalled;
+  }
+
   /** Where its element should be (media seconds) with the clock at `positionMs`. */
   targetS(positionMs: number): number {
     return mediaTimeAtS(this.slot.timelineFile, positionMs) + this.slot.videoStartOffsetS;

@@ -51,6 +51,8 @@ export function bufferedToEnd(element: Pick<ElementReadiness, 'buffered' | 'dura
 export interface StreamReadiness {
   readonly readyState: number;
   readonly canPlayOn: boolean;
+  /** Let go (out of data past the stall timeout): the replay plays on without it. */
+  readonly letGo?: boolean;
 }
 
 /** The ready state one stream contributes to the replay's: at least "future data" when it can play on. */
@@ -60,12 +62,12 @@ export function streamReadyState(stream: StreamReadiness): number {
 
 /**
  * The replay's `readyState`: metadata only while positioning, else the least ready of the streams
- * that should be playing (all of the replay's data when none is).
+ * that should be playing and are waited for (all of the replay's data when none is).
  */
 export function replayReadyState(positioning: boolean, streams: readonly StreamReadiness[]): number {
   if (positioning) return HAVE_METADATA;
   let state = HAVE_ENOUGH_DATA;
-  for (const stream of streams) state = Math.min(state, streamReadyState(stream));
+  for (const stream of streams) if (!stream.letGo) state = Math.min(state, streamReadyState(stream));
   return Math.max(state, HAVE_METADATA);
 }
 

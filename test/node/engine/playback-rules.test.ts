@@ -67,6 +67,9 @@ describe('readiness', () => {
     assert.equal(replayReadyState(false, []), HAVE_ENOUGH_DATA);
     assert.equal(replayReadyState(false, [read(element(HAVE_ENOUGH_DATA)), read(element(HAVE_CURRENT_DATA, 2))]), HAVE_CURRENT_DATA);
     assert.equal(replayReadyState(false, [read(element(HAVE_ENOUGH_DATA)), read(element(HAVE_CURRENT_DATA, 10))]), HAVE_FUTURE_DATA, 'buffered to its end: it can play on');
+    const letGo = { ...read(element(HAVE_METADATA)), letGo: true };
+    assert.equal(replayReadyState(false, [read(element(HAVE_ENOUGH_DATA)), letGo]), HAVE_ENOUGH_DATA, 'a stream let go does not hold the replay back');
+    assert.equal(replayReadyState(false, [read(element(HAVE_CURRENT_DATA, 2)), letGo]), HAVE_CURRENT_DATA);
   });
 
   test('ready-state events fire in order, loadeddata once', () => {

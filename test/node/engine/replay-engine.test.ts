@@ -191,6 +191,7 @@ describe('a replay', () => {
     const heldMs = scheduler.nowMs - waitedFromMs;
     assert.ok(heldMs >= 1900 && heldMs < 2300, `held for the stall timeout and the others' start, not for the stream let go: ${heldMs} ms`);
     assert.ok('stalled' in student.dataset);
+    assert.ok(engine.readyState >= HAVE_FUTURE_DATA, `the replay plays on without the stream let go: readyState ${engine.readyState}`);
     const clockOffMs = engine.currentTime * 1000 - positionsMs(['teacher'])[0]!;
     assert.ok(Math.abs(clockOffMs) < 40, `the clock starts where the others are: ${clockOffMs.toFixed(1)} ms off`);
     await scheduler.advance(1000);

@@ -1,7 +1,8 @@
 /**
  * Media elements for Node: a position that advances with the fake scheduler's time at the
  * element's rate, a play() latency before it moves, readyState driven by how much data "arrived",
- * seeks that take time (and wait for their data), and the native events at the right moments. Only what the engine uses.
+ * seeks that take time (and wait for their data), and the native events at the right moments.
+ * Only what the engine uses.
  */
 import { HAVE_CURRENT_DATA, HAVE_ENOUGH_DATA, HAVE_METADATA, HAVE_NOTHING } from '../../../../src/core/media-api.js';
 import type { RecordingFile } from '../../../../src/core/recording/recording.js';

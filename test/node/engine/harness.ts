@@ -1,5 +1,6 @@
 /** A replay engine on fake media and a fake scheduler, with a recording made of the given files. */
-import { MEDIA_EVENTS } from '../../../src/core/media-api.js';
+import assert from 'node:assert/strict';
+import { HAVE_FUTURE_DATA, MEDIA_EVENTS } from '../../../src/core/media-api.js';
 import { parseRecording } from '../../../src/core/recording/parse-recording.js';
 import { VideoType } from '../../../src/core/recording/recording.js';
 import { ReplayEngine, type ReplayEngineOptions } from '../../../src/engine/replay-engine.js';
@@ -67,4 +68,24 @@ export async function openReplay(files: readonly FileSpec[], options: ReplayEngi
 
 export function spreadMs(positions: readonly number[]): number {
   return Math.max(...positions) - Math.min(...positions);
+}
+
+/**
+ * The clock has just started without the stream `letGoId`, whose data stopped: it is marked let go,
+ * the replay is ready all the same, the clock starts where `playingId` is, and the others go on (past
+ * `wentOnPastS` a second later); once its data comes, it rejoins within 40 ms of all `ids`.
+ */
+export async function assertPlaysOnWithoutThenRejoins(harness: Harness, letGoId: string, playingId: string, ids: readonly string[], wentOnPastS: number): Promise<void> {
+  const { engine, scheduler, world, positionsMs } = harness;
+  const letGo = world.elementOf(letGoId);
+  assert.ok('stalled' in letGo.dataset);
+  assert.ok(engine.readyState >= HAVE_FUTURE_DATA, `the replay plays on without the stream let go: readyState ${engine.readyState}`);
+  const clockOffMs = engine.currentTime * 1000 - positionsMs([playingId])[0]!;
+  assert.ok(Math.abs(clockOffMs) < 40, `the clock starts where the others are: ${clockOffMs.toFixed(1)} ms off`);
+  await scheduler.advance(1000);
+  assert.ok(engine.currentTime > wentOnPastS, `the others went on: at ${engine.currentTime}`);
+  letGo.setDataUntil(Infinity);
+  await scheduler.until(() => !('stalled' in letGo.dataset), 2000);
+  await scheduler.advance(1500);
+  assert.ok(spreadMs(positionsMs(ids)) < 40, `rejoined within ${spreadMs(positionsMs(ids))} ms`);
 }

@@ -34,7 +34,7 @@ export class StallMonitor implements Controller {
       if (file.slot.stalled) continue;
       file.lackingDataSinceMs ??= nowMs;
       if (nowMs - file.lackingDataSinceMs < this.context.settings.stallTimeoutMs) blocking.push(file);
-      else if (!file.slot.stalled) this.#letGo(file);
+      else this.#letGo(file);
     }
     return blocking;
   }

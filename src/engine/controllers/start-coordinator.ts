@@ -148,7 +148,7 @@ export class StartCoordinator implements Controller {
   advance(playable: readonly MountedFile[], positionMs: number, nowMs: number): number | undefined {
     // A stream let go (out of data past the stall timeout) is started as well, but not waited for:
     // it joins when its data comes, and the sync step brings it onto the others.
-    const starting = playable.filter((file) => !file.slot.stalled);
+    const starting = playable.filter((file) => !file.letGo);
     if (this.#sentAtMs === undefined) {
       for (const file of playable) {
         const element = file.element;
@@ -163,7 +163,7 @@ export class StartCoordinator implements Controller {
       }
       if (starting.some((file) => file.element.seeking)) return undefined;
       this.#sentAtMs = nowMs;
-      const letGo = playable.filter((file) => file.slot.stalled);
+      const letGo = playable.filter((file) => file.letGo);
       if (letGo.length > 0) this.startStreams(letGo, false);
       this.#sendStaggered(starting, positionMs, nowMs);
     }

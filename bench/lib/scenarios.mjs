@@ -149,6 +149,18 @@ function syncRows(results, targets) {
       cells: pairCells(results, (r) => r.withStartSpread.p95),
     },
     {
+      metric: 'frames dropped by the browser, all runs',
+      cells: cells(results, (r) => {
+        const runs = runsOf(r);
+        return `${count(runs.reduce((sum, run) => sum + run.droppedFrames, 0))} of ${count(runs.reduce((sum, run) => sum + run.totalFrames, 0))}`;
+      }),
+    },
+    {
+      // The measurement's own cost: a page busy reading pictures has less time to play them.
+      metric: 'page time spent reading the player (%): median / worst',
+      cells: pairCells(results, (r) => r.readingShare * 100, (value) => (Number.isFinite(value) ? value.toFixed(0) : '–')),
+    },
+    {
       // A check of the measurement rather than of a player (see BENCHMARKS.md): no target.
       metric: 'frame code ≠ currentTime (> 2 frames), all runs',
       cells: cells(results, (r) => {

@@ -53,6 +53,11 @@ export interface SyncResult extends SyncSummary {
   /** Readings taken while the player claimed to be playing, of all readings. */
   readonly claimedFraction: number;
   readonly loadMs: number;
+  /** Frames the browser dropped and all it handled, over the shown streams' elements (whole run). */
+  readonly droppedFrames: number;
+  readonly totalFrames: number;
+  /** The share of the run's wall time the page spent reading the player (mostly its pictures). */
+  readonly readingShare: number;
   readonly trace?: SyncTrace;
 }
 
@@ -77,13 +82,16 @@ export function sync(options: SyncOptions): Promise<SyncResult> {
     let measuringUntil = 0;
     const freezes = new FreezeTracker();
     let readings = 0;
+    let readingMs = 0;
     let claimed = 0;
     const trace: SyncTrace | undefined = options.trace ? { streams: specs.map((spec) => spec.id), t: [], errorsMs: [], writes: [] } : undefined;
     const traceStart = () => measuringFrom ?? (firstClaimedAt ?? 0) + SETTLE_MS;
     const playedAt = performance.now();
     player.play();
     await eachFrame(() => {
+      const readAt = performance.now();
       const reading = readPlayer(player);
+      readingMs += performance.now() - readAt;
       readings += 1;
       freezes.add(reading);
       if (reading.claimsPlaying) {
@@ -109,6 +117,8 @@ export function sync(options: SyncOptions): Promise<SyncResult> {
         ...rateWritesSince(firstClaimedAt, elements).map((write) => ({ t: round((write.t - origin) / 1000, 3), index: specs.findIndex((spec) => player.elementOf(spec.id) === elements[write.index]) })),
       );
     }
+    const quality = elements.map((element) => element.getVideoPlaybackQuality());
+    const wallMs = performance.now() - playedAt;
     return {
       ...measured.summary(),
       withStartSpread: withStart.summary().spread,
@@ -116,10 +126,13 @@ export function sync(options: SyncOptions): Promise<SyncResult> {
       rateWritesPerStreamMinute: measuredMinutes > 0 ? writes.length / elements.length / measuredMinutes : Number.NaN,
       stalls: freezes.stalls,
       stalledMs: freezes.stalledMs,
-      wallMs: performance.now() - playedAt,
+      wallMs,
       reachedMs: player.clockMs() ?? 0,
       claimedFraction: readings ? claimed / readings : 0,
       loadMs,
+      droppedFrames: quality.reduce((sum, q) => sum + q.droppedVideoFrames, 0),
+      totalFrames: quality.reduce((sum, q) => sum + q.totalVideoFrames, 0),
+      readingShare: wallMs > 0 ? readingMs / wallMs : 0,
       ...(trace ? { trace } : {}),
     };
   });

@@ -68,10 +68,15 @@ function readFromVideoFrames(videos: readonly HTMLVideoElement[], maxFrame: numb
   });
 }
 
-/** The band of `video`'s current picture as a VideoFrame (undefined: no picture yet). */
+/** The band of `video`'s current picture as a VideoFrame (undefined: no picture to take, read as unreadable). */
 function takeBand(video: HTMLVideoElement): VideoFrame | undefined {
   if (video.readyState < HAVE_CURRENT_DATA || video.videoWidth === 0) return undefined;
-  return new VideoFrame(video, { visibleRect: { x: 0, y: 0, width: BAND_WIDTH, height: BAND_HEIGHT } });
+  try {
+    return new VideoFrame(video, { visibleRect: { x: 0, y: 0, width: BAND_WIDTH, height: BAND_HEIGHT } });
+  } catch {
+    // The element has no frame to give after all (InvalidStateError): like a video with no picture yet.
+    return undefined;
+  }
 }
 
 function bandContext(rows: number): CanvasRenderingContext2D {

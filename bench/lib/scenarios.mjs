@@ -82,6 +82,12 @@ function worstRun(result) {
   return runsOf(result).reduce((a, b) => (b.spread.p95 > a.spread.p95 ? b : a), runsOf(result)[0]);
 }
 
+/** "N of M": two counts summed over the runs that did not fail. */
+function countOf(result, part, whole) {
+  const sum = (key) => runsOf(result).reduce((total, run) => total + run[key], 0);
+  return `${count(sum(part))} of ${count(sum(whole))}`;
+}
+
 const perMinute = (value) => (Number.isFinite(value) ? value.toFixed(1) : '–');
 
 // ---- the scenarios -----------------------------------------------------------------------------------
@@ -150,10 +156,7 @@ function syncRows(results, targets) {
     },
     {
       metric: 'frames dropped by the browser, all runs',
-      cells: cells(results, (r) => {
-        const runs = runsOf(r);
-        return `${count(runs.reduce((sum, run) => sum + run.droppedFrames, 0))} of ${count(runs.reduce((sum, run) => sum + run.totalFrames, 0))}`;
-      }),
+      cells: cells(results, (r) => countOf(r, 'droppedFrames', 'totalFrames')),
     },
     {
       // The measurement's own cost: a page busy reading pictures has less time to play them.
@@ -163,10 +166,7 @@ function syncRows(results, targets) {
     {
       // A check of the measurement rather than of a player (see BENCHMARKS.md): no target.
       metric: 'frame code ≠ currentTime (> 2 frames), all runs',
-      cells: cells(results, (r) => {
-        const runs = runsOf(r);
-        return `${count(runs.reduce((sum, run) => sum + run.mismatches, 0))} of ${count(runs.reduce((sum, run) => sum + run.framesRead, 0))}`;
-      }),
+      cells: cells(results, (r) => countOf(r, 'mismatches', 'framesRead')),
     },
   ];
 }

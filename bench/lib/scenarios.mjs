@@ -155,6 +155,11 @@ function syncRows(results, targets) {
       cells: pairCells(results, (r) => r.withStartSpread.p95),
     },
     {
+      // Chromium's frame cadence, not a player's sync (see BENCHMARKS.md): why a frame gap can come with a small spread.
+      metric: 'shown frame − currentTime, between streams: max − min of the run means (ms), median / worst',
+      cells: pairCells(results, (r) => r.pictureOffsetSpreadMs),
+    },
+    {
       metric: 'frames dropped by the browser, all runs',
       cells: cells(results, (r) => countOf(r, 'droppedFrames', 'totalFrames')),
     },

@@ -93,6 +93,14 @@ export interface SyncSummary {
   readonly framesRead: number;
   /** Stream readings without a readable picture. */
   readonly unreadable: number;
+  /**
+   * How far apart the streams' pictures sit against their own currentTime (ms): each stream's shown
+   * frame (its middle) minus its currentTime, averaged over the run; max − min of those averages.
+   * Chromium shows frames on a cadence and lets a picture drift up to 16.7 ms from its media time
+   * before it changes beat, so streams on the same currentTime can show frames a beat apart (see
+   * BENCHMARKS.md): a frame gap with a small spread shows here.
+   */
+  readonly pictureOffsetSpreadMs: number;
   readonly samples: number;
 }
 
@@ -103,6 +111,8 @@ export class SyncStats {
   private mismatches = 0;
   private framesRead = 0;
   private unreadable = 0;
+  /** Per stream: the sum and count of (shown frame's middle − currentTime) (ms). */
+  private readonly pictureOffsets = new Map<string, { sumMs: number; count: number }>();
 
   add(reading: Reading): void {
     const streams = reading.streams;
@@ -122,6 +132,10 @@ export class SyncStats {
       }
       readable += 1;
       this.framesRead += 1;
+      const offset = this.pictureOffsets.get(stream.id) ?? { sumMs: 0, count: 0 };
+      offset.sumMs += stream.frame * FRAME_MS + FRAME_MS / 2 - stream.currentTimeS * 1000;
+      offset.count += 1;
+      this.pictureOffsets.set(stream.id, offset);
       const lower = stream.startMs + stream.frame * FRAME_MS;
       maxLower = Math.max(maxLower, lower);
       minUpper = Math.min(minUpper, lower + FRAME_MS);
@@ -140,7 +154,13 @@ export class SyncStats {
       framesRead: this.framesRead,
       unreadable: this.unreadable,
       samples: this.spreads.length,
+      pictureOffsetSpreadMs: this.pictureOffsetSpread(),
     };
+  }
+
+  private pictureOffsetSpread(): number {
+    const means = [...this.pictureOffsets.values()].map((offset) => offset.sumMs / offset.count);
+    return means.length >= 2 ? Math.max(...means) - Math.min(...means) : Number.NaN;
   }
 }
 

@@ -95,7 +95,7 @@ export interface SyncSummary {
   readonly unreadable: number;
   /**
    * How far apart the streams' pictures sit against their own currentTime (ms): each stream's shown
-   * frame (its middle) minus its currentTime, averaged over the run; max − min of those averages.
+   * frame (its start) minus its currentTime, averaged over the run; max − min of those averages.
    * Chromium shows frames on a cadence and lets a picture drift up to 16.7 ms from its media time
    * before it changes beat, so streams on the same currentTime can show frames a beat apart (see
    * BENCHMARKS.md): a frame gap with a small spread shows here.
@@ -111,7 +111,7 @@ export class SyncStats {
   private mismatches = 0;
   private framesRead = 0;
   private unreadable = 0;
-  /** Per stream: the sum and count of (shown frame's middle − currentTime) (ms). */
+  /** Per stream: the sum and count of (shown frame's start − currentTime) (ms). */
   private readonly pictureOffsets = new Map<string, { sumMs: number; count: number }>();
 
   add(reading: Reading): void {
@@ -132,11 +132,12 @@ export class SyncStats {
       }
       readable += 1;
       this.framesRead += 1;
-      const offset = this.pictureOffsets.get(stream.id) ?? { sumMs: 0, count: 0 };
-      offset.sumMs += stream.frame * FRAME_MS + FRAME_MS / 2 - stream.currentTimeS * 1000;
-      offset.count += 1;
-      this.pictureOffsets.set(stream.id, offset);
       const lower = stream.startMs + stream.frame * FRAME_MS;
+      let offset = this.pictureOffsets.get(stream.id);
+      if (!offset) this.pictureOffsets.set(stream.id, (offset = { sumMs: 0, count: 0 }));
+      // The shown frame's start against the stream's position, both on the timeline.
+      offset.sumMs += lower - stream.positionMs;
+      offset.count += 1;
       maxLower = Math.max(maxLower, lower);
       minUpper = Math.min(minUpper, lower + FRAME_MS);
       // A tiny epsilon: currentTime 0.06 must count as frame 3, not 2.9999.

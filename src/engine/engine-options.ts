@@ -28,6 +28,12 @@ export interface ReplayEngineOptions {
   readonly scheduler?: Scheduler;
   /** Makes the files' media elements (default: `document.createElement`). */
   readonly createMediaElement?: MediaElementFactory;
+  /**
+   * The replay runs at the chosen rate times this (default `PICTURE_PACE`, 0.995): the browser then
+   * picks every file's frames by their timestamps, so all show the same frame (see
+   * `core/sync/picture-pace.ts`). 1: exactly at the chosen rate.
+   */
+  readonly pace?: number;
   /** The language of messages about files (default English). */
   readonly messages?: Messages;
 }

@@ -8,6 +8,7 @@
  * the view places the media elements.
  */
 import { MasterClock } from '../core/clock/master-clock.js';
+import { PICTURE_PACE } from '../core/sync/picture-pace.js';
 import { NETWORK_EMPTY, NETWORK_IDLE, NETWORK_LOADING, NETWORK_NO_SOURCE, type MediaFace } from '../core/media-api.js';
 import type { PlaybackPhase } from '../core/playback/phase.js';
 import { MAX_RATE, MIN_RATE, PLAYBACK_RATES } from '../core/playback/playback-rates.js';
@@ -52,7 +53,7 @@ export class ReplayEngine extends EventTarget implements MediaFace {
   constructor(options: ReplayEngineOptions = {}) {
     super();
     const scheduler = options.scheduler ?? browserScheduler;
-    this.#clock = new MasterClock(() => scheduler.now());
+    this.#clock = new MasterClock(() => scheduler.now(), options.pace ?? PICTURE_PACE);
     this.#settings = settingsFrom(options);
     this.messages = options.messages ?? en;
     const context = { bus: this.#bus, scheduler, clock: this.#clock, settings: this.#settings, startLatencies: options.startLatencies ?? pageStartLatencies };
@@ -192,7 +193,7 @@ export class ReplayEngine extends EventTarget implements MediaFace {
     if (!(rate >= MIN_RATE && rate <= MAX_RATE)) throw new DOMException(`playbackRate must be between ${MIN_RATE} and ${MAX_RATE}, got ${rate}`, 'NotSupportedError');
     if (rate === this.#clock.rate) return;
     this.#clock.setRate(rate);
-    for (const file of this.#controllers.mounts.all) file.slot.replayRate = rate;
+    for (const file of this.#controllers.mounts.all) file.slot.replayRate = this.#clock.mediaRate;
     this.#bus.emit('rate-changed', { rate });
     this.#emit('ratechange');
     this.#loop.rateChanged();

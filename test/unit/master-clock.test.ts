@@ -57,6 +57,21 @@ describe('MasterClock', () => {
     expect(clock.positionMs()).to.equal(1000 + 2000 + 500);
   });
 
+  it('runs at the rate times its pace, and reports the rate as set', () => {
+    const time = fakeTime();
+    const clock = new MasterClock(time.now, 0.995);
+    clock.durationMs = 100_000;
+    clock.setRate(2);
+    clock.start();
+    time.advance(10_000);
+    expect(clock.positionMs()).to.be.closeTo(19_900, 1e-6);
+    expect(clock.rate).to.equal(2);
+    expect(clock.mediaRate).to.be.closeTo(1.99, 1e-12);
+    expect(clock.realMsUntil(19_900 + 995)).to.be.closeTo(500, 1e-6);
+    expect(() => new MasterClock(time.now, 0)).to.throw(RangeError);
+    expect(() => new MasterClock(time.now, Number.NaN)).to.throw(RangeError);
+  });
+
   it('clamps to [0, duration] and reports the end', () => {
     const time = fakeTime();
     const clock = new MasterClock(time.now);

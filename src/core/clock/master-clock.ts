@@ -1,7 +1,7 @@
 /**
  * The master clock of a replay: a position on the replay timeline (ms) that advances with real time
- * times the playback rate while it runs. It belongs to no media file, so it keeps running through
- * stretches where no file is active. Media elements follow it (see `sync/`).
+ * times the playback rate (and the replay's pace) while it runs. It belongs to no media file, so it
+ * keeps running through stretches where no file is active. Media elements follow it (see `sync/`).
  *
  * It is pure arithmetic over an injected `now()` so it can be tested without a browser clock.
  */
@@ -16,7 +16,16 @@ export class MasterClock {
   private rateFactorValue = 1;
   private durationValueMs = 0;
 
-  constructor(private readonly now: Now = () => performance.now()) {}
+  /**
+   * @param pace the replay runs at the user's rate times this, for good (1: exactly at it); see
+   *   `core/sync/picture-pace.ts`
+   */
+  constructor(
+    private readonly now: Now = () => performance.now(),
+    readonly pace = 1,
+  ) {
+    if (!(pace > 0) || !Number.isFinite(pace)) throw new RangeError(`pace must be a positive number, got ${pace}`);
+  }
 
   get durationMs(): number {
     return this.durationValueMs;
@@ -32,13 +41,18 @@ export class MasterClock {
     return this.rateValue;
   }
 
-  /** The factor the sync applies on top of `rate` (1: none). */
+  /** The rate the media runs at: the user's rate times the pace (without the sync's factor). */
+  get mediaRate(): number {
+    return this.rateValue * this.pace;
+  }
+
+  /** The factor the sync applies on top of `mediaRate` (1: none). */
   get rateFactor(): number {
     return this.rateFactorValue;
   }
 
   /**
-   * Lets the clock run at `rate × factor` from now on, without a jump: the sync slews the clock
+   * Lets the clock run at `mediaRate × factor` from now on, without a jump: the sync slews the clock
    * towards the streams and runs it at the media's measured rate. `rate` stays the user's.
    */
   setRateFactor(factor: number): void {
@@ -56,7 +70,7 @@ export class MasterClock {
   /** The position now, clamped to [0, duration]. */
   positionMs(nowMs: number = this.now()): number {
     if (!this.runningState) return this.anchorPositionMs;
-    const advanced = this.anchorPositionMs + (nowMs - this.anchorNowMs) * this.rateValue * this.rateFactorValue;
+    const advanced = this.anchorPositionMs + (nowMs - this.anchorNowMs) * this.mediaRate * this.rateFactorValue;
     return Math.min(Math.max(advanced, 0), this.durationValueMs);
   }
 
@@ -92,7 +106,7 @@ export class MasterClock {
   realMsUntil(positionMs: number, nowMs: number = this.now()): number {
     const current = this.positionMs(nowMs);
     if (!this.runningState || positionMs < current) return Infinity;
-    return (positionMs - current) / (this.rateValue * this.rateFactorValue);
+    return (positionMs - current) / (this.mediaRate * this.rateFactorValue);
   }
 
   /** Moves the anchor to now so that a change of rate or duration applies from now on. */

@@ -1,5 +1,6 @@
 /**
- * Whether an element keeps its audio's pitch at the replay's rate.
+ * Whether an element keeps its audio's pitch at the replay's rate (the rate its media runs at: the
+ * user's times the pace).
  *
  * At a speed the user chose (0.5×, 1.5×, 2×) people expect voices at their own pitch: the browser
  * time-stretches. At 1× the only rate changes are the sync's own corrections (a few % for under a
@@ -10,8 +11,14 @@
  * correction's size (8 % at most, about a semitone, for under a second) while it lasts.
  */
 export function keepsPitchAt(replayRate: number): boolean {
-  return Math.abs(replayRate - 1) > 1e-6;
+  return Math.abs(replayRate - 1) > NEAR_ONE;
 }
+
+/**
+ * Rates this close to 1 count as 1×: the replay's pace (`picture-pace.ts`, 0.5 % off) is resampled
+ * with the rest, as a pitch change of its size (8.7 cents).
+ */
+const NEAR_ONE = 0.01;
 
 /**
  * Whether an element's readings follow its position smoothly: a video-only element's at any rate,

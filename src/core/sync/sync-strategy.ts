@@ -25,7 +25,7 @@ export interface StreamReading {
 export interface SyncContext {
   /** Real time of this step (ms). */
   readonly nowMs: number;
-  /** The replay's playback rate (what the user chose). */
+  /** The rate the media runs at: the replay's playback rate (what the user chose) times its pace. */
   readonly clockRate: number;
   /** How long a corrective seek takes to complete (moving average, real seconds; undefined before the first). */
   readonly seekLatencyS: number | undefined;

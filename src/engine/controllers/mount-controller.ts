@@ -98,7 +98,7 @@ export class MountController implements Controller {
       if (!file) {
         const slot = new MediaSlot(entry, this.#slotCallbacks, this.options.adapters, this.options.messages(), this.options.createElement);
         file = new MountedFile(slot);
-        slot.replayRate = clock.rate;
+        slot.replayRate = clock.mediaRate;
         slot.element.currentTime = Math.max(0, mediaTimeAtS(entry, displayMs)); // offset unknown yet
         this.#files.set(videoId, file);
         this.#bySlot.set(slot, file);

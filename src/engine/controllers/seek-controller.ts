@@ -161,7 +161,7 @@ export class SeekController implements Controller {
     const element = file.element;
     const through: PlayingThrough = { targetS, sinceMs: nowMs, shownAtMs: undefined };
     this.#playingThrough.set(file, through);
-    file.slot.replayRate = this.context.clock.rate;
+    file.slot.replayRate = this.context.clock.mediaRate;
     element.currentTime = targetS;
     if (!canReportFrames(element)) return;
     watchPresentedFrames(element, (metadata) => {

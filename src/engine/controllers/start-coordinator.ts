@@ -292,7 +292,7 @@ export class StartCoordinator implements Controller {
   startStreams(files: readonly MountedFile[], measured = true): void {
     const { clock, scheduler, bus } = this.context;
     for (const file of files) {
-      file.slot.replayRate = clock.rate;
+      file.slot.replayRate = clock.mediaRate;
       const sampleAs = measured ? (file.hasAudio ? 'audio' : 'video') : undefined;
       this.#watchStart(file, pendingStart(scheduler.now(), file.element.currentTime, file.element, false, sampleAs));
     }

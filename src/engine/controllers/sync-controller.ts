@@ -97,7 +97,7 @@ export class SyncController implements Controller {
       this.#steered.add(file.videoId);
     }
     if (readings.length === 0) return;
-    const decision = this.strategy.decide(readings, { nowMs, clockRate: clock.rate, seekLatencyS: this.seekLatencyS });
+    const decision = this.strategy.decide(readings, { nowMs, clockRate: clock.mediaRate, seekLatencyS: this.seekLatencyS });
     for (const [streamId, correction] of decision.corrections) {
       const file = byId.get(streamId);
       if (!file) continue;
@@ -155,7 +155,7 @@ export class SyncController implements Controller {
     const movedS = mediaTimeS - file.correctiveSeekToS!;
     if (movedS <= RESUMED_PAST_S) return;
     file.correctiveSeekToS = undefined;
-    const tookMs = nowMs - file.lastCorrectiveSeekAtMs! - (movedS * 1000) / this.context.clock.rate;
+    const tookMs = nowMs - file.lastCorrectiveSeekAtMs! - (movedS * 1000) / this.context.clock.mediaRate;
     if (tookMs > 0 && tookMs < MAX_SEEK_LATENCY_MS) this.#seekLatencyS.add(tookMs / 1000);
   }
 

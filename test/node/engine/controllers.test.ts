@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { HAVE_ENOUGH_DATA, HAVE_FUTURE_DATA } from '../../../src/core/media-api.js';
 import { VideoType } from '../../../src/core/recording/recording.js';
 import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from '../../../src/core/sync/sync-strategy.js';
+import { PICTURE_PACE } from '../../../src/core/sync/picture-pace.js';
 import { EventBus, Subscriptions } from '../../../src/engine/event-bus.js';
 import { StartLatencies } from '../../../src/engine/start-latencies.js';
 import { openReplay } from './harness.js';
@@ -64,7 +65,7 @@ describe('sync controller', () => {
     assert.equal(last.find((reading) => reading.streamId === 'a')!.hasAudio, true);
     assert.equal(last.find((reading) => reading.streamId === 'b')!.hasAudio, false);
     for (const reading of last) assert.ok(Math.abs(reading.mediaTimeS - reading.targetS) < 0.05);
-    assert.equal(world.elementOf('a').playbackRate, 1.01);
+    assert.equal(world.elementOf('a').playbackRate, PICTURE_PACE * 1.01);
     engine.playbackRate = 2;
     assert.ok(strategy.resets >= 1, 'a rate change makes what the strategy learnt stale');
     engine.destroy();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HAVE_FUTURE_DATA } from '../../../src/core/media-api.js';
 import { VideoType } from '../../../src/core/recording/recording.js';
+import { PICTURE_PACE } from '../../../src/core/sync/picture-pace.js';
 import { assertPlaysOnWithoutThenRejoins, openReplay, spreadMs } from './harness.js';
 
 const three = [
@@ -83,6 +84,41 @@ describe('a replay', () => {
     for (const [index, cameraMs] of positionsMs(['teacher', 'student']).entries()) {
       assert.ok(Math.abs(cameraMs - clockMs) < 5, `camera ${index} ${(cameraMs - clockMs).toFixed(1)} ms off the clock 100 ms after playing`);
     }
+  });
+
+  test('runs at its pace: the clock and every element at the chosen rate × PICTURE_PACE (pitch kept only away from 1×), the rate reported as chosen', async () => {
+    const { engine, scheduler, world } = await openReplay(three, {}, 20000);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    await scheduler.advance(1000);
+    const fromS = engine.currentTime;
+    await scheduler.advance(4000);
+    assert.ok(Math.abs(engine.currentTime - fromS - 4 * PICTURE_PACE) < 0.002, `the clock moved ${engine.currentTime - fromS} s in 4 s`);
+    for (const { id } of three) {
+      assert.equal(world.elementOf(id).playbackRate, PICTURE_PACE, id);
+      assert.equal(world.elementOf(id).preservesPitch, false, `${id}: resampled at 1×`);
+    }
+    engine.playbackRate = 1.5;
+    assert.equal(engine.playbackRate, 1.5);
+    await scheduler.until(() => engine.phase === 'playing');
+    await scheduler.advance(2000);
+    for (const { id } of three) {
+      assert.ok(Math.abs(world.elementOf(id).playbackRate - 1.5 * PICTURE_PACE) < 1e-4, `${id}: ${world.elementOf(id).playbackRate}`);
+      assert.equal(world.elementOf(id).preservesPitch, true, `${id}: its pitch kept at 1.5×`);
+    }
+    engine.destroy();
+  });
+
+  test('with pace 1, plays at exactly the chosen rate', async () => {
+    const { engine, scheduler, world } = await openReplay(three, { pace: 1 }, 20000);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing');
+    await scheduler.advance(1000);
+    const fromS = engine.currentTime;
+    await scheduler.advance(4000);
+    assert.ok(Math.abs(engine.currentTime - fromS - 4) < 0.002, `the clock moved ${engine.currentTime - fromS} s in 4 s`);
+    for (const { id } of three) assert.equal(world.elementOf(id).playbackRate, 1, id);
+    engine.destroy();
   });
 
   test('seek: seeking, then seeked once every active file shows the new position; playback goes on from there', async () => {

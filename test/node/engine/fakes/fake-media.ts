@@ -57,6 +57,7 @@ export class FakeMediaElement extends EventTarget {
   readyState = HAVE_NOTHING;
   duration = Number.NaN;
   playbackRate = 1;
+  preservesPitch = true;
   /** Data has arrived up to this media time (s); the element stalls there. */
   dataUntilS = Infinity;
   /** Set while the media time advances. */

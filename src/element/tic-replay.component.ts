@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MEDIA_EVENTS, type MediaFace } from '../core/media-api.js';
 import { PLAYBACK_RATES } from '../core/playback/playback-rates.js';
+import { PICTURE_PACE } from '../core/sync/picture-pace.js';
 import { ReplayEngine } from '../engine/replay-engine.js';
 import type { TicReplayError } from '../engine/replay-error.js';
 import { browserScheduler, type Scheduler } from '../engine/scheduler.js';
@@ -96,6 +97,12 @@ export class TicReplayElement extends LitElement implements MediaFace {
 
   /** At most this many files download at once (active files always do; those about to start wait their turn). */
   @property({ type: Number, attribute: 'max-concurrent-loads' }) maxConcurrentLoads = 6;
+
+  /**
+   * Plays at exactly the chosen rate. Without it the replay runs at 99.5 % of it, so that every file
+   * shows the same frame (see `core/sync/picture-pace.ts`).
+   */
+  @property({ type: Boolean, attribute: 'exact-rate' }) exactRate = false;
 
   /** Remembers the position per recording (localStorage, keyed by room and start time) and resumes there. */
   @property({ type: Boolean, attribute: 'remember-position' }) rememberPosition = false;
@@ -284,6 +291,7 @@ export class TicReplayElement extends LitElement implements MediaFace {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('controls')) this.#player?.controls(this.controls);
     if (changed.has('stallTimeout')) this.engine.stallTimeoutMs = Math.max(0, this.stallTimeout) * 1000;
+    if (changed.has('exactRate')) this.engine.pace = this.exactRate ? 1 : PICTURE_PACE;
     if (changed.has('maxConcurrentLoads')) this.engine.maxConcurrentLoads = Math.max(1, Math.floor(this.maxConcurrentLoads) || 1);
     if (changed.has('layout')) this.#stage.layout = STAGE_LAYOUTS.includes(this.layout) ? this.layout : 'presentation';
     if ((changed.has('src') || changed.has('result')) && this.isConnected) this.#loadSource();

@@ -8,7 +8,7 @@
  * the view places the media elements.
  */
 import { MasterClock } from '../core/clock/master-clock.js';
-import { PICTURE_PACE } from '../core/sync/picture-pace.js';
+import { MAX_PACE, MIN_PACE, PICTURE_PACE } from '../core/sync/picture-pace.js';
 import { NETWORK_EMPTY, NETWORK_IDLE, NETWORK_LOADING, NETWORK_NO_SOURCE, type MediaFace } from '../core/media-api.js';
 import type { PlaybackPhase } from '../core/playback/phase.js';
 import { MAX_RATE, MIN_RATE, PLAYBACK_RATES } from '../core/playback/playback-rates.js';
@@ -53,7 +53,7 @@ export class ReplayEngine extends EventTarget implements MediaFace {
   constructor(options: ReplayEngineOptions = {}) {
     super();
     const scheduler = options.scheduler ?? browserScheduler;
-    this.#clock = new MasterClock(() => scheduler.now(), options.pace ?? PICTURE_PACE);
+    this.#clock = new MasterClock(() => scheduler.now(), checkedPace(options.pace ?? PICTURE_PACE));
     this.#settings = settingsFrom(options);
     this.messages = options.messages ?? en;
     const context = { bus: this.#bus, scheduler, clock: this.#clock, settings: this.#settings, startLatencies: options.startLatencies ?? pageStartLatencies };
@@ -188,14 +188,31 @@ export class ReplayEngine extends EventTarget implements MediaFace {
     return timeline ? bufferedAhead(this.#controllers.mounts.active, this.#clock.positionMs(), timeline.durationMs) : new TimeRangeList();
   }
 
+  /**
+   * The replay runs at `playbackRate` times this (default `PICTURE_PACE`; 1: exactly at the chosen
+   * rate; see `core/sync/picture-pace.ts`). Changed while playing, every element is re-aimed as for a
+   * rate change, without `ratechange`: the rate the page chose is the same.
+   */
+  get pace(): number { return this.#clock.pace; }
+  set pace(pace: number) {
+    if (checkedPace(pace) === this.#clock.pace) return;
+    this.#clock.setPace(pace);
+    this.#rateApplied();
+  }
+
   get playbackRate(): number { return this.#clock.rate; }
   set playbackRate(rate: number) {
     if (!(rate >= MIN_RATE && rate <= MAX_RATE)) throw new DOMException(`playbackRate must be between ${MIN_RATE} and ${MAX_RATE}, got ${rate}`, 'NotSupportedError');
     if (rate === this.#clock.rate) return;
     this.#clock.setRate(rate);
-    for (const file of this.#controllers.mounts.all) file.slot.replayRate = this.#clock.mediaRate;
-    this.#bus.emit('rate-changed', { rate });
+    this.#rateApplied();
     this.#emit('ratechange');
+  }
+
+  /** The media's rate changed (the user's rate or the pace): every element runs at it from now on. */
+  #rateApplied(): void {
+    for (const file of this.#controllers.mounts.all) file.slot.replayRate = this.#clock.mediaRate;
+    this.#bus.emit('rate-changed', { rate: this.#clock.mediaRate });
     this.#loop.rateChanged();
   }
 
@@ -249,4 +266,9 @@ export class ReplayEngine extends EventTarget implements MediaFace {
   #emit(type: string): void {
     this.dispatchEvent(new Event(type));
   }
+}
+
+function checkedPace(pace: number): number {
+  if (!(pace >= MIN_PACE && pace <= MAX_PACE)) throw new RangeError(`pace must be between ${MIN_PACE} and ${MAX_PACE}, got ${pace}`);
+  return pace;
 }

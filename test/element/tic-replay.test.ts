@@ -263,6 +263,23 @@ describe('<tic-replay> on a recorded class', () => {
     });
   });
 
+  it('runs its files at 99.5 % of the chosen rate (every file then shows the same frame), or at exactly that rate with exact-rate', async () => {
+    const player = await classPlayer();
+    // Read right after each change, before the next sync step could correct any of them.
+    const rates = () => mediaElements(player, 'active').map((element) => `${element.dataset.videoId}:${element.playbackRate}`);
+    await seekTo(player, 5);
+    await player.play();
+    await delay(500);
+    expect(mediaElements(player, 'active').length).to.be.above(1);
+    player.setAttribute('exact-rate', '');
+    await player.updateComplete;
+    expect(rates().every((entry) => entry.endsWith(':1')), rates().join(' ')).to.equal(true);
+    player.removeAttribute('exact-rate');
+    await player.updateComplete;
+    expect(rates().every((entry) => entry.endsWith(':0.995')), rates().join(' ')).to.equal(true);
+    expect(player.playbackRate).to.equal(1);
+  });
+
   it('keeps voices at their pitch at a speed the user chose; at 1× the sync resamples its small corrections instead of time-stretching them', async () => {
     const player = await classPlayer();
     await seekTo(player, 5);

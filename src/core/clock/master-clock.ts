@@ -16,15 +16,28 @@ export class MasterClock {
   private rateFactorValue = 1;
   private durationValueMs = 0;
 
+  private paceValue = 1;
+
   /**
-   * @param pace the replay runs at the user's rate times this, for good (1: exactly at it); see
+   * @param pace the replay runs at the user's rate times this (1: exactly at it); see
    *   `core/sync/picture-pace.ts`
    */
   constructor(
     private readonly now: Now = () => performance.now(),
-    readonly pace = 1,
+    pace = 1,
   ) {
+    this.setPace(pace);
+  }
+
+  get pace(): number {
+    return this.paceValue;
+  }
+
+  /** Runs at the user's rate times `pace` from now on, without a jump. */
+  setPace(pace: number): void {
     if (!(pace > 0) || !Number.isFinite(pace)) throw new RangeError(`pace must be a positive number, got ${pace}`);
+    this.rebase();
+    this.paceValue = pace;
   }
 
   get durationMs(): number {
@@ -43,7 +56,7 @@ export class MasterClock {
 
   /** The rate the media runs at: the user's rate times the pace (without the sync's factor). */
   get mediaRate(): number {
-    return this.rateValue * this.pace;
+    return this.rateValue * this.paceValue;
   }
 
   /** The factor the sync applies on top of `mediaRate` (1: none). */

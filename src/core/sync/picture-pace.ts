@@ -14,7 +14,11 @@
  * element on the clock.
  *
  * What it costs: a class lasts 0.5 % longer (18 s an hour), and at 1× its sound is resampled 8.7
- * cents low (see `pitch-policy.ts`; speech sounds the same). `pace: 1` (an engine option) plays at
- * exactly the chosen rate.
+ * cents low (see `pitch-policy.ts`; speech sounds the same). `pace: 1` (the engine's option and
+ * property; the element's `exact-rate` attribute) plays at exactly the chosen rate.
  */
 export const PICTURE_PACE = 0.995;
+
+/** The range a replay's pace may be set in (the engine's `pace`): a trim, not a speed. */
+export const MIN_PACE = 0.9;
+export const MAX_PACE = 1.1;

@@ -87,7 +87,7 @@ describe('a replay', () => {
   });
 
   test('runs at its pace: the clock and every element at the chosen rate × PICTURE_PACE (pitch kept only away from 1×), the rate reported as chosen', async () => {
-    const { engine, scheduler, world } = await openReplay(three, {}, 20000);
+    const { engine, scheduler, world, events } = await openReplay(three, {}, 20000);
     void engine.play();
     await scheduler.until(() => engine.phase === 'playing');
     await scheduler.advance(1000);
@@ -106,6 +106,14 @@ describe('a replay', () => {
       assert.ok(Math.abs(world.elementOf(id).playbackRate - 1.5 * PICTURE_PACE) < 1e-4, `${id}: ${world.elementOf(id).playbackRate}`);
       assert.equal(world.elementOf(id).preservesPitch, true, `${id}: its pitch kept at 1.5×`);
     }
+    const rateChanges = events.filter((type) => type === 'ratechange').length;
+    engine.pace = 1;
+    await scheduler.until(() => engine.phase === 'playing');
+    await scheduler.advance(1000);
+    for (const { id } of three) assert.equal(world.elementOf(id).playbackRate, 1.5, `${id} at exactly the chosen rate`);
+    assert.equal(events.filter((type) => type === 'ratechange').length, rateChanges, 'the chosen rate did not change: no ratechange');
+    assert.throws(() => (engine.pace = 0.5), RangeError);
+    assert.equal(engine.pace, 1);
     engine.destroy();
   });
 

@@ -41,6 +41,7 @@ export { INITIAL_PLAYBACK_STATE, isClockHeld, isPositioning, phaseAfterPositioni
 export { hasFutureData, replayReadyState, readyStateEvents, clampToMedia, isPastMediaEnd, type ElementReadiness, type StreamReadiness } from './playback/readiness.js';
 export { MovingAverage } from './playback/moving-average.js';
 export { PLAYBACK_RATES, MIN_RATE, MAX_RATE } from './playback/playback-rates.js';
+export { PICTURE_PACE, MIN_PACE, MAX_PACE } from './sync/picture-pace.js';
 export * from './media-api.js';
 export { gridShape, gridRects, DEFAULT_TILE_ASPECT, type GridShape, type GridRect, type GridRectsOptions } from './layout/grid-shape.js';
 export { buildComposePlan, COMPOSE_LAYOUTS, type ComposePlan, type ComposeSegment, type ComposeTile, type ComposeOptions, type ComposeLayout } from './compose/plan.js';

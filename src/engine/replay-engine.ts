@@ -197,7 +197,8 @@ export class ReplayEngine extends EventTarget implements MediaFace {
   set pace(pace: number) {
     if (checkedPace(pace) === this.#clock.pace) return;
     this.#clock.setPace(pace);
-    this.#rateApplied();
+    this.#applyMediaRate();
+    this.#loop.rateChanged();
   }
 
   get playbackRate(): number { return this.#clock.rate; }
@@ -205,15 +206,15 @@ export class ReplayEngine extends EventTarget implements MediaFace {
     if (!(rate >= MIN_RATE && rate <= MAX_RATE)) throw new DOMException(`playbackRate must be between ${MIN_RATE} and ${MAX_RATE}, got ${rate}`, 'NotSupportedError');
     if (rate === this.#clock.rate) return;
     this.#clock.setRate(rate);
-    this.#rateApplied();
+    this.#applyMediaRate();
     this.#emit('ratechange');
+    this.#loop.rateChanged();
   }
 
   /** The media's rate changed (the user's rate or the pace): every element runs at it from now on. */
-  #rateApplied(): void {
+  #applyMediaRate(): void {
     for (const file of this.#controllers.mounts.all) file.slot.replayRate = this.#clock.mediaRate;
     this.#bus.emit('rate-changed', { rate: this.#clock.mediaRate });
-    this.#loop.rateChanged();
   }
 
   get volume(): number { return this.#controllers.audio.volume; }

@@ -26,7 +26,7 @@ export class MasterClock {
     private readonly now: Now = () => performance.now(),
     pace = 1,
   ) {
-    this.setPace(pace);
+    this.paceValue = checkedPace(pace);
   }
 
   get pace(): number {
@@ -35,7 +35,7 @@ export class MasterClock {
 
   /** Runs at the user's rate times `pace` from now on, without a jump. */
   setPace(pace: number): void {
-    if (!(pace > 0) || !Number.isFinite(pace)) throw new RangeError(`pace must be a positive number, got ${pace}`);
+    checkedPace(pace);
     this.rebase();
     this.paceValue = pace;
   }
@@ -128,4 +128,9 @@ export class MasterClock {
     this.anchorPositionMs = this.positionMs(nowMs);
     this.anchorNowMs = nowMs;
   }
+}
+
+function checkedPace(pace: number): number {
+  if (!(pace > 0) || !Number.isFinite(pace)) throw new RangeError(`pace must be a positive number, got ${pace}`);
+  return pace;
 }

@@ -6,7 +6,7 @@ import { VideoType } from '../../../src/core/recording/recording.js';
 import type { StreamReading, SyncContext, SyncDecision, SyncStrategy } from '../../../src/core/sync/sync-strategy.js';
 import { PICTURE_PACE } from '../../../src/core/sync/picture-pace.js';
 import { EventBus, Subscriptions } from '../../../src/engine/event-bus.js';
-import { StartLatencies } from '../../../src/engine/start-latencies.js';
+import { INITIAL_START_LATENCY_MS, StartLatencies } from '../../../src/engine/start-latencies.js';
 import { openReplay } from './harness.js';
 
 describe('download scheduler', () => {
@@ -199,12 +199,13 @@ describe('sync controller', () => {
 
 describe('start coordinator', () => {
   test('play() latencies one engine measured time the next engine’s first start when they share them; an engine with its own starts from the first guesses', async () => {
-    // The camera's picture moves 60 ms after play(), the board's 10 ms after: the board gets play()
-    // later by the difference, as far as the engine knows it.
+    // The camera's picture moves 45 ms after play(), the board's 2 ms after (both shorter than the
+    // first guesses): the board gets play() later by the difference, as far as the engine knows it.
     const files = [
-      { id: 'cam', behaviour: { hasAudio: true, playLatencyMs: 60 } },
-      { id: 'board', behaviour: { playLatencyMs: 10 } },
+      { id: 'cam', behaviour: { hasAudio: true, playLatencyMs: 45 } },
+      { id: 'board', behaviour: { playLatencyMs: 2 } },
     ];
+    const guesses = INITIAL_START_LATENCY_MS;
     /** How long after the camera the board was sent play(), in a new engine with `startLatencies`. */
     const boardSentAfterMs = async (startLatencies: StartLatencies): Promise<number> => {
       const { engine, scheduler, world } = await openReplay(files, { startLatencies });
@@ -219,10 +220,10 @@ describe('start coordinator', () => {
     };
     const shared = new StartLatencies();
     const firstMs = await boardSentAfterMs(shared);
-    assert.ok(Math.abs(firstMs - 75) <= 1, `first start, by the first guesses (100 and 25 ms): ${firstMs} ms`);
+    assert.ok(Math.abs(firstMs - (guesses.audio - guesses.video)) <= 1, `first start, by the first guesses (${guesses.audio} and ${guesses.video} ms): ${firstMs} ms`);
     const audioMs = shared.of('audio');
     const videoMs = shared.of('video');
-    assert.ok(audioMs < 100 && videoMs < 25, `measured: ${audioMs}, ${videoMs} ms`);
+    assert.ok(audioMs < guesses.audio && videoMs < guesses.video, `measured: ${audioMs}, ${videoMs} ms`);
     const secondMs = await boardSentAfterMs(shared);
     assert.ok(Math.abs(secondMs - (audioMs - videoMs)) <= 1, `a second engine sharing them: ${secondMs} ms`);
     const ownMs = await boardSentAfterMs(new StartLatencies());
@@ -247,8 +248,9 @@ describe('start coordinator', () => {
       element.play = () => (log.push(`play ${id} ${scheduler.now()}`), play());
       element.requestVideoFrameCallback = (callback) => (log.push(`watch ${id}`), watch(callback));
     }
-    void engine.play();
-    await scheduler.until(() => files.every(({ id }) => world.elementOf(id).moving));
+    let played = false;
+    void engine.play().then(() => (played = true));
+    await scheduler.until(() => played && files.every(({ id }) => world.elementOf(id).moving));
     engine.destroy();
     /** The log around the first play() of `ids`: the two entries before it and the plays. */
     const around = (ids: readonly string[]): string[] => {

@@ -234,7 +234,7 @@ export class PlaybackLoop {
     const rate = this.#clock.rate;
     const latency = starts.latencyMs;
     // Starts and ends, preroll points just before starts, and mount points a preload window ahead.
-    this.#boundaryTimer.schedule(timeline, positionMs, [0, latency.video * rate, latency.audio * rate, this.context.settings.preloadMs * Math.max(1, rate)]);
+    this.#boundaryTimer.schedule(timeline, positionMs, [0, latency.video * rate, latency.join * rate, this.context.settings.preloadMs * Math.max(1, rate)]);
   }
 
   /** Holds the clock for a synchronized start (after the seek in progress, if any). */

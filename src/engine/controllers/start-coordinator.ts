@@ -94,9 +94,9 @@ export class StartCoordinator implements Controller {
   }
 
   /** Measured start latency (real ms) of each kind of stream, and of a restart after a seek while playing. */
-  get latencyMs(): { readonly audio: number; readonly video: number; readonly restart: number } {
+  get latencyMs(): Readonly<Record<LatencyKind, number>> {
     const latencies = this.context.startLatencies;
-    return { audio: latencies.of('audio'), video: latencies.of('video'), restart: latencies.of('restart') };
+    return { audio: latencies.of('audio'), video: latencies.of('video'), restart: latencies.of('restart'), join: latencies.of('join') };
   }
 
   /**
@@ -108,8 +108,9 @@ export class StartCoordinator implements Controller {
     return Math.max(0, latencies.of('restart') - latencies.of('video') - DISPLAY_FRAME_MS);
   }
 
-  latencyOf(file: MountedFile): number {
-    return this.context.startLatencies.of(file.hasAudio ? 'audio' : 'video');
+  /** The start latency expected of `file`: in a synchronized start, or `joining` while the clock runs. */
+  latencyOf(file: MountedFile, joining = false): number {
+    return this.context.startLatencies.of(latencyKind(file, joining));
   }
 
   /** Forgets a start in progress (play() again, a seek, a pause): nothing was sent yet. */
@@ -244,7 +245,7 @@ export class StartCoordinator implements Controller {
       this.#align(file, file.targetS(positionMs));
       (joining ??= []).push(file);
     }
-    if (joining) this.startStreams(joining);
+    if (joining) this.startStreams(joining, true, true);
   }
 
   /**
@@ -275,10 +276,10 @@ export class StartCoordinator implements Controller {
     for (const file of mounted) {
       const { slot } = file;
       if (slot.state !== 'preloading' || slot.failed || !slot.element.paused) continue;
-      if (slot.startMs - positionMs > this.latencyOf(file) * rate || !hasFutureData(slot.element)) continue;
+      if (slot.startMs - positionMs > this.latencyOf(file, true) * rate || !hasFutureData(slot.element)) continue;
       (due ??= []).push(file);
     }
-    if (due) this.startStreams(due);
+    if (due) this.startStreams(due, true, true);
   }
 
   /**
@@ -287,13 +288,14 @@ export class StartCoordinator implements Controller {
    * told to play 1–10 ms apart start either together or one audio output period (21.3 ms) apart.
    * (Two cameras still start that far apart now and then: Chromium does it to bare elements played
    * in one task too; see BENCHMARKS.md, d.) `measured`: whether their starts are samples of the
-   * start latency (not those of streams let go, which move whenever their data comes).
+   * start latency (not those of streams let go, which move whenever their data comes); `joining`:
+   * started while the clock runs (their latencies are a kind of their own).
    */
-  startStreams(files: readonly MountedFile[], measured = true): void {
+  startStreams(files: readonly MountedFile[], measured = true, joining = false): void {
     const { clock, scheduler, bus } = this.context;
     for (const file of files) {
       file.slot.replayRate = clock.mediaRate;
-      const sampleAs = measured ? (file.hasAudio ? 'audio' : 'video') : undefined;
+      const sampleAs = measured ? latencyKind(file, joining) : undefined;
       this.#watchStart(file, pendingStart(scheduler.now(), file.element.currentTime, file.element, false, sampleAs));
     }
     for (const file of files) {
@@ -390,6 +392,12 @@ export class StartCoordinator implements Controller {
     this.#mounted.clear();
     this.#subscriptions.removeAll();
   }
+}
+
+/** The kind of start latency `file` has: with audio or without, and for one with audio, whether `joining` while the clock runs. */
+function latencyKind(file: MountedFile, joining: boolean): LatencyKind {
+  if (!file.hasAudio) return 'video';
+  return joining ? 'join' : 'audio';
 }
 
 /**

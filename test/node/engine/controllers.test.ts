@@ -229,6 +229,30 @@ describe('start coordinator', () => {
     const ownMs = await boardSentAfterMs(new StartLatencies());
     assert.ok(Math.abs(ownMs - firstMs) <= 1, `an engine with its own: ${ownMs} ms`);
   });
+  test('a camera joining mid-play gets play() one join latency ahead of its start; that latency is measured apart from a synchronized start’s', async () => {
+    const files = [
+      { id: 'teacher', behaviour: { hasAudio: true, playLatencyMs: 45 } },
+      { id: 'late', startMs: 2000, behaviour: { hasAudio: true, playLatencyMs: 45 } },
+    ];
+    const latencies = new StartLatencies();
+    const { engine, scheduler, world } = await openReplay(files, { startLatencies: latencies, preloadMs: 1000 });
+    await scheduler.until(() => engine.readyState >= HAVE_FUTURE_DATA);
+    void engine.play();
+    await scheduler.until(() => engine.phase === 'playing' && world.isMounted('late'), 3000);
+    const late = world.elementOf('late') as unknown as { play(): Promise<void> };
+    const play = late.play.bind(late);
+    let sentAtS: number | undefined;
+    late.play = () => ((sentAtS ??= engine.currentTime), play());
+    const audioAfterStartMs = latencies.of('audio');
+    assert.ok(audioAfterStartMs < INITIAL_START_LATENCY_MS.audio, `the start measured: ${audioAfterStartMs} ms`);
+    await scheduler.until(() => world.elementOf('late').moving, 3000);
+    const aheadMs = 2000 - sentAtS! * 1000;
+    assert.ok(Math.abs(aheadMs - INITIAL_START_LATENCY_MS.join) <= 17, `sent ${aheadMs.toFixed(1)} ms ahead (the join guess: ${INITIAL_START_LATENCY_MS.join} ms)`);
+    await scheduler.advance(500);
+    assert.ok(latencies.of('join') < INITIAL_START_LATENCY_MS.join, `the join measured: ${latencies.of('join')} ms`);
+    assert.equal(latencies.of('audio'), audioAfterStartMs, 'the synchronized start’s latency is not the join’s');
+    engine.destroy();
+  });
   test('play() calls due at one moment go back to back, after every one of those streams was prepared (its rate set, its frames watched)', async () => {
     // Chromium: two cameras told to play 1–10 ms apart start either together or one audio output
     // period (21 ms) apart. Two cameras are due at once, then two boards (their pictures start sooner).

@@ -71,6 +71,23 @@ describe('sync controller', () => {
     engine.destroy();
   });
 
+  test('up to 8 playing streams are all read in every step; with more, 8 a step in turns, so that each is read every other step', async () => {
+    for (const count of [8, 12]) {
+      const strategy = new ScriptedStrategy(() => ({ corrections: new Map() }));
+      const ids = Array.from({ length: count }, (_, i) => `s${i}`);
+      const { engine, scheduler } = await openReplay(ids.map((id) => ({ id })), { syncStrategy: strategy });
+      void engine.play();
+      await scheduler.until(() => engine.phase === 'playing');
+      await scheduler.advance(200);
+      const steps = strategy.seen.slice(-6).map((readings) => readings.map((reading) => reading.streamId));
+      for (const read of steps) assert.equal(new Set(read).size, 8, `${count} streams: 8 different ones read per step`);
+      for (let i = 1; i < steps.length; i++) {
+        assert.deepEqual([...new Set([...steps[i - 1]!, ...steps[i]!])].sort(), [...ids].sort(), `${count} streams: each read in two steps`);
+      }
+      engine.destroy();
+    }
+  });
+
   test("whether a stream has audio is asked of its element until known, not on every step: Chromium's count costs a read", async () => {
     const strategy = new ScriptedStrategy(() => ({ corrections: new Map() }));
     const { engine, scheduler, world } = await openReplay([{ id: 'a', behaviour: { hasAudio: true } }, { id: 'b' }], { syncStrategy: strategy });

@@ -80,7 +80,10 @@ describe('sync controller', () => {
       await scheduler.until(() => engine.phase === 'playing');
       await scheduler.advance(200);
       const steps = strategy.seen.slice(-6).map((readings) => readings.map((reading) => reading.streamId));
-      for (const read of steps) assert.equal(new Set(read).size, 8, `${count} streams: 8 different ones read per step`);
+      for (const read of steps) {
+        assert.equal(read.length, 8, `${count} streams: 8 read per step`);
+        assert.equal(new Set(read).size, 8, `${count} streams: 8 different ones`);
+      }
       for (let i = 1; i < steps.length; i++) {
         assert.deepEqual([...new Set([...steps[i - 1]!, ...steps[i]!])].sort(), [...ids].sort(), `${count} streams: each read in two steps`);
       }
